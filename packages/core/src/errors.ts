@@ -1,0 +1,44 @@
+/**
+ * Named errors of the core, each the twin of the Python exception a book program would see.
+ */
+
+/**
+ * Raised by a non-blocking (or timed-out) `Queue.get` when no item is available. Twin of
+ * Python's `queue.Empty`.
+ *
+ * @example try { await queue.get({ block: false }) } catch (e) { if (e instanceof Empty) return }
+ */
+export class Empty extends Error {
+  override readonly name = 'Empty';
+}
+
+/**
+ * Raised by a non-blocking (or timed-out) `Queue.put` on a full bounded queue. Twin of Python's
+ * `queue.Full`.
+ *
+ * @example try { queue.putNowait(item) } catch (e) { if (e instanceof Full) dropped += 1 }
+ */
+export class Full extends Error {
+  override readonly name = 'Full';
+}
+
+/**
+ * Raised when a primitive is used in a state that does not allow it: releasing an unlocked lock,
+ * starting a thread twice, joining a thread never started, submitting to a pool after shutdown.
+ * Twin of the `RuntimeError` Python raises in the same places.
+ *
+ * @example lock.release() // on an unlocked lock: RuntimeError: release unlocked lock
+ */
+export class RuntimeError extends Error {
+  override readonly name = 'RuntimeError';
+}
+
+/**
+ * Raised by `input()` when standard input ends before a line arrives. Twin of Python's
+ * `EOFError`.
+ *
+ * @example await input('Type something: ').catch((e) => { if (!(e instanceof EOFError)) throw e })
+ */
+export class EOFError extends Error {
+  override readonly name = 'EOFError';
+}

@@ -1,0 +1,22 @@
+import { createInterface } from 'node:readline';
+import { EOFError } from './errors.js';
+
+/**
+ * Writes `prompt`, then waits for one line of standard input and returns it without its newline.
+ * Twin of Python's `input()`. Other tasks run while it waits.
+ *
+ * @example const answer = await input('Type something to quit: \n')
+ * @throws EOFError when standard input ends (or is closed) before a line arrives.
+ */
+export async function input(prompt = ''): Promise<string> {
+  process.stdout.write(prompt);
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  try {
+    return await new Promise<string>((resolveLine, reject) => {
+      lines.once('line', resolveLine);
+      lines.once('close', () => reject(new EOFError('EOF when reading a line')));
+    });
+  } finally {
+    lines.close();
+  }
+}

@@ -1,0 +1,147 @@
+import { RuntimeError } from './errors.js';
+import { sleep } from './sleep.js';
+
+/** Options of a `Thread`, as the keyword arguments of Python's `threading.Thread`. */
+export interface ThreadOptions {
+  /** Defaults to `Thread-N`, N counting every thread created in this program. */
+  name?: string;
+  /** The function `run` calls when the thread is not a subclass overriding `run`. */
+  target?: (...args: never[]) => unknown;
+  args?: readonly unknown[];
+  /** A daemon thread does not keep the program alive: `runMain` ends the program without it. */
+  daemon?: boolean;
+}
+
+let threadsCreated = 0;
+const liveThreads = new Set<Thread>();
+
+/**
+ * A thread of control, twin of Python's `threading.Thread`: subclass it and override `run`, or
+ * pass a `target`; then `start()`, `join()`, `isAlive()`, `name`.
+ *
+ * Here a thread is a task on Node's one event loop, not an OS thread. That is the same lesson as
+ * Python threads under the GIL: concurrency without parallelism. Threads take turns wherever one
+ * waits (`await sleep`, a network reply, a lock); a thread that computes without awaiting holds
+ * the loop as a Python thread holds the GIL. `start()` runs `run` at once up to its first wait,
+ * then returns. An error thrown by `run` is printed to stderr (`Exception in thread NAME:`) and
+ * kept in `exception`; it does not reach `join`, as in Python.
+ *
+ * @example class MyThread extends Thread { override async run() { await sleep(1) } }
+ */
+export class Thread {
+  name: string;
+  daemon: boolean;
+  /** What `run` threw, if it threw. */
+  exception: unknown = undefined;
+  readonly #target: ((...args: never[]) => unknown) | undefined;
+  readonly #args: readonly unknown[];
+  #finished: Promise<void> | undefined;
+  #alive = false;
+
+  constructor(options: ThreadOptions = {}) {
+    threadsCreated += 1;
+    this.name = options.name ?? `Thread-${threadsCreated}`;
+    this.daemon = options.daemon ?? false;
+    this.#target = options.target;
+    this.#args = options.args ?? [];
+  }
+
+  /** The thread's work. Calls `target(...args)` unless a subclass overrides it. */
+  run(): unknown {
+    return this.#target?.(...(this.#args as never[]));
+  }
+
+  /**
+   * Starts the thread: `run` begins at once and goes on concurrently once it first waits.
+   *
+   * @throws RuntimeError when the thread was already started.
+   */
+  start(): void {
+    if (this.#finished) throw new RuntimeError('threads can only be started once');
+    this.#alive = true;
+    liveThreads.add(this);
+    this.#finished = this.#runToEnd();
+  }
+
+  async #runToEnd(): Promise<void> {
+    try {
+      await this.run();
+    } catch (error) {
+      this.exception = error;
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`Exception in thread ${this.name}:\n${detail}\n`);
+    } finally {
+      this.#alive = false;
+      liveThreads.delete(this);
+    }
+  }
+
+  /**
+   * Waits until the thread ends, or until `timeout` seconds (scaled) have passed. Like Python's,
+   * it returns nothing either way: check `isAlive()` to learn which.
+   *
+   * @throws RuntimeError when the thread was never started.
+   */
+  async join(timeout?: number): Promise<void> {
+    if (!this.#finished) throw new RuntimeError('cannot join thread before it is started');
+    if (timeout === undefined) return this.#finished;
+    const stopWaiting = new AbortController();
+    const expired = sleep(timeout, { signal: stopWaiting.signal }).catch(() => undefined);
+    await Promise.race([this.#finished, expired]);
+    stopWaiting.abort();
+  }
+
+  /** True from `start()` until `run` has ended. Twin of `is_alive()`. */
+  isAlive(): boolean {
+    return this.#alive;
+  }
+}
+
+/**
+ * The threads started and not yet ended, in start order. Twin of `threading.enumerate()` (less
+ * the main thread, which is not a `Thread` here).
+ *
+ * @example console.log(enumerateThreads().map((thread) => thread.name))
+ */
+export function enumerateThreads(): Thread[] {
+  return [...liveThreads];
+}
+
+let fireAndForgetPending = 0;
+
+/**
+ * Runs `fn(...args)` as a fire-and-forget task with no handle to join: the twin of Python's
+ * `_thread.start_new_thread`. The task is queued on the event loop, so it runs only once the
+ * main code yields (for instance while it waits for input). Like Python's low-level threads, it
+ * does not keep the program alive: when `runMain`'s main function returns, the program ends and
+ * unfinished tasks are lost.
+ *
+ * @example startNewThread(isPrime, 193)
+ */
+export function startNewThread<A extends unknown[]>(fn: (...args: A) => unknown, ...args: A): void {
+  fireAndForgetPending += 1;
+  setImmediate(async () => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`Unhandled exception in thread started by ${fn.name}:\n${detail}\n`);
+    } finally {
+      fireAndForgetPending -= 1;
+    }
+  });
+}
+
+/** @internal For `runMain`: is any work still running that must not keep the program alive? */
+export function daemonWorkPending(): boolean {
+  return fireAndForgetPending > 0 || [...liveThreads].some((thread) => thread.daemon);
+}
+
+/** @internal For `runMain`: waits for every live non-daemon thread, as Python's exit does. */
+export async function joinNonDaemonThreads(): Promise<void> {
+  for (;;) {
+    const waiting = [...liveThreads].filter((thread) => !thread.daemon);
+    if (waiting.length === 0) return;
+    await Promise.all(waiting.map((thread) => thread.join()));
+  }
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import {
+  asCompleted,
+  Future,
+  ProcessPoolExecutor,
+  RuntimeError,
+  sleep,
+  ThreadPoolExecutor,
+  workerFunction,
+} from '../src/index.js';
+import type {
+  busy as busyFunction,
+  fail as failFunction,
+  square as squareFunction,
+} from './fixtures/workers.js';
+
+const workers = new URL('./fixtures/workers.js', import.meta.url);
+const busy = workerFunction<typeof busyFunction>(workers, 'busy');
+const square = workerFunction<typeof squareFunction>(workers, 'square');
+const fail = workerFunction<typeof failFunction>(workers, 'fail');
+
+describe('asCompleted', () => {
+  it('yields futures first finished first', async () => {
+    const later = new Future(
+      new Promise<string>((resolve) => setTimeout(() => resolve('later'), 30)),
+    );
+    const sooner = new Future(Promise.resolve('sooner'));
+    const order: string[] = [];
+    for await (const future of asCompleted([later, sooner])) order.push(await future.result());
+    expect(order).toEqual(['sooner', 'later']);
+  });
+
+  it('yields a failed future too, whose result() rejects', async () => {
+    const failed = new Future(Promise.reject(new Error('nope')));
+    const yielded = [];
+    for await (const future of asCompleted([failed])) yielded.push(future);
+    expect(yielded).toHaveLength(1);
+    await expect(yielded[0]?.result()).rejects.toThrow('nope');
+  });
+});
+
+describe('ThreadPoolExecutor', () => {
+  it('never runs more than maxWorkers tasks at once', async () => {
+    let running = 0;
+    let mostRunning = 0;
+    const task = async () => {
+      running += 1;
+      mostRunning = Math.max(mostRunning, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running -= 1;
+    };
+    {
+      await using executor = new ThreadPoolExecutor({ maxWorkers: 3 });
+      for (let i = 0; i < 10; i++) executor.submit(task);
+    }
+    expect(running).toBe(0);
+    expect(mostRunning).toBe(3);
+  });
+
+  it('map yields results in the order of the items', async () => {
+    await using executor = new ThreadPoolExecutor({ maxWorkers: 4 });
+    const slowFirst = async (ms: number) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return ms;
+    };
+    const results = [];
+    for await (const ms of executor.map(slowFirst, [30, 1, 10])) results.push(ms);
+    expect(results).toEqual([30, 1, 10]);
+  });
+
+  it('refuses tasks after shutdown', async () => {
+    const executor = new ThreadPoolExecutor();
+    await executor.shutdown();
+    expect(() => executor.submit(() => 1)).toThrow(RuntimeError);
+  });
+
+  it('passes a task error to its future only', async () => {
+    await using executor = new ThreadPoolExecutor({ maxWorkers: 2 });
+    const bad = executor.submit(() => {
+      throw new Error('task failed');
+    });
+    const good = executor.submit(async () => {
+      await sleep(0);
+      return 'ok';
+    });
+    await expect(bad.result()).rejects.toThrow('task failed');
+    expect(await good.result()).toBe('ok');
+  });
+
+  it('rejects a maxWorkers below 1', () => {
+    expect(() => new ThreadPoolExecutor({ maxWorkers: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('ProcessPoolExecutor', () => {
+  it('runs CPU-bound tasks in parallel on distinct worker threads', async () => {
+    await using executor = new ProcessPoolExecutor({ maxWorkers: 2 });
+    expect(executor.workerCount).toBe(2);
+    const spans = await Promise.all(
+      [executor.submit(busy, 300), executor.submit(busy, 300)].map((f) => f.result()),
+    );
+    const [first, second] = spans as [(typeof spans)[0], (typeof spans)[0]];
+    expect(first.threadId).not.toBe(second.threadId);
+    expect(first.threadId).not.toBe(0);
+    // Two spinning tasks overlap in time only if two threads computed at once.
+    const overlap = Math.min(first.end, second.end) - Math.max(first.start, second.start);
+    expect(overlap).toBeGreaterThan(0.5 * 300);
+  });
+
+  it('copies arguments and results, BigInt included', async () => {
+    await using executor = new ProcessPoolExecutor({ maxWorkers: 1 });
+    expect(await executor.submit(square, 12345678901234567890n).result()).toBe(
+      12345678901234567890n ** 2n,
+    );
+  });
+
+  it('map yields results in item order', async () => {
+    await using executor = new ProcessPoolExecutor({ maxWorkers: 2 });
+    const results = [];
+    for await (const value of executor.map(square, [3n, 4n, 5n])) results.push(value);
+    expect(results).toEqual([9n, 16n, 25n]);
+  });
+
+  it('passes a task error to its future and leaves no worker behind after shutdown', async () => {
+    const executor = new ProcessPoolExecutor({ maxWorkers: 2 });
+    const failing = executor.submit(fail, 'worker task failed');
+    await expect(failing.result()).rejects.toThrow('worker task failed');
+    expect(await executor.submit(square, 2n).result()).toBe(4n);
+    await executor.shutdown();
+    expect(executor.workerCount).toBe(0);
+    expect(() => executor.submit(square, 2n)).toThrow(RuntimeError);
+  });
+
+  it('await using stops every worker even when the block throws', async () => {
+    let escaped: ProcessPoolExecutor | undefined;
+    const useAndThrow = async () => {
+      await using executor = new ProcessPoolExecutor({ maxWorkers: 2 });
+      escaped = executor;
+      await executor.submit(fail, 'inside').result();
+    };
+    await expect(useAndThrow()).rejects.toThrow('inside');
+    expect(escaped?.workerCount).toBe(0);
+  });
+
+  it('names the missing module when a worker file does not exist', () => {
+    expect(() => workerFunction(new URL('./fixtures/missing.js', import.meta.url), 'x')).toThrow(
+      /worker module not found: .*missing\.js/,
+    );
+  });
+});

@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Empty, Full, Queue } from '../src/index.js';
+
+beforeAll(() => {
+  process.env.BOOK_TIME_SCALE = '0.01';
+});
+
+describe('Queue', () => {
+  it('hands items out first in, first out, and counts them', async () => {
+    const queue = new Queue<number>();
+    for (const x of [1, 10, 4, 3]) await queue.put(x);
+    expect(queue.qsize()).toBe(4);
+    expect(queue.empty()).toBe(false);
+    const out = [];
+    while (!queue.empty()) out.push(await queue.get());
+    expect(out).toEqual([1, 10, 4, 3]);
+  });
+
+  it('raises Empty on a non-blocking get from an empty queue', async () => {
+    await expect(new Queue().get({ block: false })).rejects.toThrow(Empty);
+    expect(() => new Queue().getNowait()).toThrow(Empty);
+  });
+
+  it('raises Empty when a timed get runs out', async () => {
+    await expect(new Queue().get({ timeout: 1 })).rejects.toThrow(Empty);
+  });
+
+  it('a blocking get waits for the next put', async () => {
+    const queue = new Queue<string>();
+    const getting = queue.get();
+    await queue.put('late');
+    expect(await getting).toBe('late');
+  });
+
+  it('put on a full bounded queue blocks until a get makes room', async () => {
+    const queue = new Queue<number>(1);
+    await queue.put(1);
+    expect(queue.full()).toBe(true);
+    let putDone = false;
+    const putting = queue.put(2).then(() => {
+      putDone = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(putDone).toBe(false);
+    expect(await queue.get()).toBe(1);
+    await putting;
+    expect(putDone).toBe(true);
+    expect(await queue.get()).toBe(2);
+  });
+
+  it('raises Full on a non-blocking or timed put to a full queue', async () => {
+    const queue = new Queue<number>(1);
+    queue.putNowait(1);
+    await expect(queue.put(2, { block: false })).rejects.toThrow(Full);
+    await expect(queue.put(2, { timeout: 1 })).rejects.toThrow(Full);
+    expect(() => queue.putNowait(2)).toThrow(Full);
+    expect(queue.qsize()).toBe(1);
+  });
+
+  it('a timed-out getter does not swallow a later item', async () => {
+    const queue = new Queue<number>();
+    await expect(queue.get({ timeout: 0.5 })).rejects.toThrow(Empty);
+    await queue.put(5);
+    expect(queue.getNowait()).toBe(5);
+  });
+});

@@ -1,0 +1,173 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { enumerateThreads, RuntimeError, sleep, startNewThread, Thread } from '../src/index.js';
+
+beforeAll(() => {
+  process.env.BOOK_TIME_SCALE = '0.01';
+});
+
+describe('Thread', () => {
+  it('runs a subclass run() and reports alive until it ends', async () => {
+    const steps: string[] = [];
+    class Worker extends Thread {
+      override async run() {
+        steps.push('started');
+        await sleep(1);
+        steps.push('finished');
+      }
+    }
+    const worker = new Worker({ name: 'W' });
+    expect(worker.isAlive()).toBe(false);
+    worker.start();
+    expect(steps).toEqual(['started']);
+    expect(worker.isAlive()).toBe(true);
+    expect(enumerateThreads()).toContain(worker);
+    await worker.join();
+    expect(steps).toEqual(['started', 'finished']);
+    expect(worker.isAlive()).toBe(false);
+    expect(enumerateThreads()).not.toContain(worker);
+  });
+
+  it('names unnamed threads Thread-N with a program-wide counter', () => {
+    const first = new Thread();
+    const second = new Thread();
+    const n = Number(first.name.replace('Thread-', ''));
+    expect(first.name).toMatch(/^Thread-\d+$/);
+    expect(second.name).toBe(`Thread-${n + 1}`);
+  });
+
+  it('calls target with args', async () => {
+    const seen: unknown[] = [];
+    const thread = new Thread({
+      target: (a: number, b: string) => seen.push(a, b),
+      args: [1, 'x'],
+    });
+    thread.start();
+    await thread.join();
+    expect(seen).toEqual([1, 'x']);
+  });
+
+  it('interleaves two threads that wait', async () => {
+    const lines: string[] = [];
+    const countdown = async (name: string) => {
+      for (let n = 3; n > 0; n--) {
+        await sleep(0.5);
+        lines.push(`${name}${n}`);
+      }
+    };
+    const a = new Thread({ target: countdown, args: ['A'] });
+    const b = new Thread({ target: countdown, args: ['B'] });
+    a.start();
+    b.start();
+    await a.join();
+    await b.join();
+    expect(lines.slice(0, 2).sort()).toEqual(['A3', 'B3']);
+  });
+
+  it('keeps an error thrown by run, prints it, and still lets join resolve', async () => {
+    const thread = new Thread({
+      name: 'Faulty',
+      target: () => {
+        throw new Error('boom');
+      },
+    });
+    const written: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => {
+      written.push(chunk);
+      return true;
+    }) as typeof write;
+    try {
+      thread.start();
+      await thread.join();
+    } finally {
+      process.stderr.write = write;
+    }
+    expect((thread.exception as Error).message).toBe('boom');
+    expect(written.join('')).toContain('Exception in thread Faulty:');
+  });
+
+  it('refuses to start twice or to join before start', async () => {
+    const thread = new Thread({ target: () => undefined });
+    await expect(thread.join()).rejects.toThrow(RuntimeError);
+    thread.start();
+    expect(() => thread.start()).toThrow(RuntimeError);
+    await thread.join();
+  });
+
+  it('join(timeout) returns while the thread is still alive', async () => {
+    const thread = new Thread({ target: () => sleep(100) });
+    thread.start();
+    await thread.join(0.5);
+    expect(thread.isAlive()).toBe(true);
+  });
+});
+
+describe('startNewThread', () => {
+  it('runs the task only once the caller yields to the event loop', async () => {
+    const ran: number[] = [];
+    startNewThread((x: number) => ran.push(x), 7);
+    expect(ran).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ran).toEqual([7]);
+  });
+});
+
+describe('runMain', () => {
+  const fixture = fileURLToPath(new URL('./fixtures/run-main.mjs', import.meta.url));
+  const run = (scenario: string) =>
+    spawnSync(process.execPath, [fixture, scenario], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, BOOK_TIME_SCALE: '1' },
+    });
+
+  it('waits for a non-daemon thread after main returns', () => {
+    expect(run('non-daemon').stdout).toBe('main returned\nthread finished\n');
+  });
+
+  it('ends the program without waiting for a daemon thread', () => {
+    const result = run('daemon');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('main returned\n');
+  });
+
+  it('loses a fire-and-forget task when main returns without waiting', () => {
+    expect(run('fire-and-forget').stdout).toBe('main returned\n');
+  });
+
+  it('runs a fire-and-forget task while main waits', () => {
+    expect(run('fire-and-forget-waited').stdout).toBe('task ran\nmain returned\n');
+  });
+
+  it('prints the error and exits 1 when main throws', () => {
+    const result = run('throws');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('main failed');
+  });
+
+  it('isMain is false for an imported module', async () => {
+    const { isMain } = await import('../src/index.js');
+    expect(isMain(import.meta.url)).toBe(false);
+  });
+});
+
+describe('input', () => {
+  const fixture = fileURLToPath(new URL('./fixtures/input.mjs', import.meta.url));
+
+  it('returns the line typed', () => {
+    const out = execFileSync(process.execPath, [fixture], { input: 'hello\n', encoding: 'utf8' });
+    expect(out).toBe('Say something: \ngot hello\n');
+  });
+
+  it('raises EOFError when stdin is closed, and the program ends', () => {
+    const result = spawnSync(process.execPath, [fixture], {
+      input: '',
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
+    expect(result.signal).toBeNull();
+    expect(result.stdout).toBe('Say something: \nEOFError\n');
+  });
+});
