@@ -1,0 +1,63 @@
+import { Agent, request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StatusServer, startStatusServer } from '../src/index.js';
+import { elapsedMs } from './helpers.js';
+
+const BOOK_CODES = [200, 400, 404, 408, 500, 524];
+let server: StatusServer;
+const client = new Agent();
+
+beforeAll(async () => {
+  server = await startStatusServer({ latencyMs: 100, timeScale: 1 });
+});
+afterAll(async () => {
+  await client.close();
+  await server.close();
+});
+
+async function ping(code: number): Promise<string> {
+  const response = await request(`${server.url}/${code}`, { dispatcher: client });
+  return response.body.text();
+}
+
+describe('latency', () => {
+  it('makes concurrency visible: six sequential requests take over 3x six concurrent ones', async () => {
+    const sequentialMs = await elapsedMs(async () => {
+      for (const code of BOOK_CODES) await ping(code);
+    });
+    const concurrentMs = await elapsedMs(() => Promise.all(BOOK_CODES.map(ping)));
+    // Ideally 6 latencies against 1; a ratio above 3 leaves room for a slow machine.
+    expect(sequentialMs / concurrentMs).toBeGreaterThan(3);
+  });
+
+  it('applies to every answer, refusals included', async () => {
+    for (const path of ['/', '/200', '/nope', '/200?sleep=x']) {
+      const took = await elapsedMs(() =>
+        request(`${server.url}${path}`, { dispatcher: client }).then((r) => r.body.text()),
+      );
+      expect(took).toBeGreaterThanOrEqual(99);
+    }
+  });
+
+  it('adds the sleep on top of the latency', async () => {
+    const took = await elapsedMs(() =>
+      request(`${server.url}/200?sleep=100`, { dispatcher: client }).then((r) => r.body.text()),
+    );
+    expect(took).toBeGreaterThanOrEqual(199);
+  });
+
+  it('answers 200 concurrent requests, each with its own code', async () => {
+    const codes = Array.from({ length: 200 }, (_, i) => 200 + 2 * i);
+    const bodies = await Promise.all(
+      codes.map(async (code) => {
+        const response = await request(`${server.url}/${code}`, { dispatcher: client });
+        return { status: response.statusCode, body: await response.body.text() };
+      }),
+    );
+    bodies.forEach(({ status, body }, i) => {
+      const code = codes[i] ?? 0;
+      expect(status).toBe(code);
+      if (code !== 204 && code !== 304) expect(body.startsWith(`${code} `)).toBe(true);
+    });
+  });
+});
