@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+/**
+ * The runner's command line: `node tools/runner/dist/cli.js [chapterNN[/exampleK] | exampleK ...]
+ * [options]`. Runs, times and checks the selected examples and writes the reports.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pc from 'picocolors';
+import { loadBookFigures } from './book-figures.js';
+import { renderTerminalChart } from './chart-terminal.js';
+import { discoverChapters } from './discover.js';
+import { killGroup } from './kill-tree.js';
+import { measureOverhead } from './overhead.js';
+import { defaultChaptersRoot, defaultReportsDir } from './paths.js';
+import { Progress } from './progress.js';
+import { writeJsonReport } from './report-json.js';
+import { writeMarkdownReport } from './report-markdown.js';
+import type { RunReport } from './report-row.js';
+import { runSelection } from './run-all.js';
+import { liveGroups } from './run-example.js';
+import { SelectionError, selectExamples } from './selection.js';
+import { renderTerminalTable } from './table.js';
+
+/** The documented options, as the one-line error names them. */
+const VALID_OPTIONS =
+  '--time-scale N, --repeat N, --timeout S, --python DIR, --json FILE, --markdown FILE, --help';
+
+const USAGE = `Usage: pnpm start [selection...] [options]
+       node tools/runner/dist/cli.js [selection...] [options]
+
+Runs every declared example of the book (or the selection) as its own process, checks each
+against its declared outcome, times it (wall and CPU of the whole process tree) and writes
+reports/latest.json and reports/latest.md at the repository root.
+
+Selection (in any mix; none means every chapter):
+  chapter03               every example of Chapter 3
+  chapter03/example4      one example
+  chapter03 example4 ...  bare names after a chapter pick examples of that chapter
+
+Options:
+  --time-scale N   set BOOK_TIME_SCALE=N for the examples (0.01: sleeps 100 times shorter)
+  --repeat N       run each example N times and report the median (default 1)
+  --timeout S      limit every example to S seconds (default: each one's declared limit)
+  --python DIR     also run each Python twin DIR/ChapterNN/<name>.py (standard library only)
+  --json FILE      write the JSON report to FILE (default reports/latest.json)
+  --markdown FILE  write the Markdown report to FILE (default reports/latest.md)
+  --help           show this help
+
+Exit status: 0 every outcome matched, 1 some did not, 2 bad arguments, 130 interrupted.`;
+
+/** A bad command line: printed as one line, exit 2. */
+class UsageError extends Error {}
+
+/** Parses a numeric option, or throws a one-line `UsageError`. */
+function numberOption(
+  name: string,
+  value: string | undefined,
+  valid: (n: number) => boolean,
+  what: string,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !valid(number))
+    throw new UsageError(`--${name} must be ${what}, got '${value}'`);
+  return number;
+}
+
+/** Reads the command line into options and positionals. */
+function parseCommandLine(argv: readonly string[]) {
+  let parsed: ReturnType<typeof parse>;
+  function parse() {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'time-scale': { type: 'string' },
+        repeat: { type: 'string' },
+        timeout: { type: 'string' },
+        python: { type: 'string' },
+        json: { type: 'string' },
+        markdown: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        // Undocumented, for the runner's own tests: the folder holding chapterNN packages.
+        root: { type: 'string' },
+      },
+    });
+  }
+  try {
+    parsed = parse();
+  } catch (error) {
+    const message = (error as Error).message;
+    const option = /'([^']+)'/.exec(message)?.[1] ?? message.split('\n')[0];
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new UsageError(`unknown option '${option}'; valid options: ${VALID_OPTIONS}`);
+    throw new UsageError(`option ${option} needs a value; valid options: ${VALID_OPTIONS}`);
+  }
+  const { values, positionals } = parsed;
+  const timeScale = numberOption(
+    'time-scale',
+    values['time-scale'],
+    (n) => Number.isFinite(n) && n >= 0,
+    'a non-negative number',
+  );
+  const repeat =
+    numberOption(
+      'repeat',
+      values.repeat,
+      (n) => Number.isInteger(n) && n >= 1,
+      'a whole number from 1',
+    ) ?? 1;
+  const timeout = numberOption(
+    'timeout',
+    values.timeout,
+    (n) => Number.isFinite(n) && n > 0,
+    'a positive number of seconds',
+  );
+  const pythonDir = values.python === undefined ? undefined : resolve(values.python);
+  if (pythonDir !== undefined && !(existsSync(pythonDir) && statSync(pythonDir).isDirectory())) {
+    throw new UsageError(
+      `--python must name a folder of the book's code (ChapterNN/*.py), got '${values.python}'`,
+    );
+  }
+  return {
+    help: values.help === true,
+    positionals,
+    timeScale,
+    repeat,
+    timeout,
+    pythonDir,
+    json: resolve(values.json ?? resolve(defaultReportsDir, 'latest.json')),
+    markdown: resolve(values.markdown ?? resolve(defaultReportsDir, 'latest.md')),
+    root: values.root === undefined ? defaultChaptersRoot : resolve(values.root),
+  };
+}
+
+/** The time scale the examples will see: the option, else BOOK_TIME_SCALE if valid, else 1. */
+function inheritedTimeScale(): number {
+  const value = Number(process.env.BOOK_TIME_SCALE);
+  return process.env.BOOK_TIME_SCALE && Number.isFinite(value) && value >= 0 ? value : 1;
+}
+
+/** Runs the command line and returns the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let options: ReturnType<typeof parseCommandLine>;
+  try {
+    options = parseCommandLine(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`runner: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const progress = new Progress();
+  const discovery = await discoverChapters(options.root);
+  let selection: ReturnType<typeof selectExamples>;
+  try {
+    selection = selectExamples(options.positionals, discovery);
+  } catch (error) {
+    if (error instanceof SelectionError) {
+      process.stderr.write(`runner: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  for (const warning of discovery.warnings) progress.note(`warning: ${warning}`);
+
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onInterrupt = (): void => {
+    interrupts++;
+    if (interrupts === 1) {
+      progress.note('interrupted: stopping the running example, then writing the partial report');
+      controller.abort();
+      return;
+    }
+    for (const pgid of liveGroups) killGroup(pgid);
+    process.exit(130);
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
+
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const timeScale = options.timeScale ?? inheritedTimeScale();
+  const overhead = selection.length > 0 ? await measureOverhead(3) : null;
+  const rows = await runSelection(selection, {
+    timeScale,
+    setTimeScale: options.timeScale !== undefined,
+    repeat: options.repeat,
+    ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}),
+    ...(options.pythonDir !== undefined ? { pythonDir: options.pythonDir } : {}),
+    passThrough: true,
+    progress,
+    signal: controller.signal,
+    figures: loadBookFigures(),
+    ...(overhead ? { overheadSeconds: Math.round(overhead.overheadSeconds * 10000) / 10000 } : {}),
+  });
+  const report: RunReport = {
+    rows,
+    overhead,
+    interrupted: controller.signal.aborted,
+    timeScale,
+    repeat: options.repeat,
+    startedAt,
+    totalSeconds: (performance.now() - started) / 1000,
+    warnings: discovery.warnings,
+  };
+  if (selection.length === 0)
+    progress.note('nothing to run: no chapter has a built declaration yet');
+  progress.block(`\n${renderTerminalTable(report)}`);
+  for (const row of rows) {
+    if (row.amdahl)
+      progress.block(
+        `\n${renderTerminalChart(row.amdahl, pc.isColorSupported && process.stderr.isTTY === true)}`,
+      );
+  }
+  await writeJsonReport(options.json, rows);
+  await writeMarkdownReport(options.markdown, report);
+  progress.block(`Reports: ${options.json}, ${options.markdown}`);
+  process.off('SIGINT', onInterrupt);
+  process.off('SIGTERM', onInterrupt);
+  if (report.interrupted) return 130;
+  return rows.every((row) => row.ok) ? 0 : 1;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,235 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { analyseAmdahl } from './amdahl.js';
+import type { BookFigure } from './book-figures.js';
+import type { ExampleDeclaration } from './declare.js';
+import { effectiveLimit } from './limit.js';
+import { checkOutcome, describeOutcome, type Verdict } from './outcome.js';
+import { median } from './overhead.js';
+import type { Progress } from './progress.js';
+import { missingModule, PYTHON, planPythonTwin } from './python.js';
+import type { PythonTwinResult, ReportRow } from './report-row.js';
+import { type RunRequest, type RunResult, runExample } from './run-example.js';
+import type { SelectedExample } from './selection.js';
+
+/** The example whose output is drawn as the speedup chart against Amdahl's bound. */
+export const AMDAHL_EXAMPLE = 'chapter02/example1';
+
+/** How to run a selection. */
+export interface RunOptions {
+  /** The time scale the examples run at (sets BOOK_TIME_SCALE when `setTimeScale`). */
+  readonly timeScale: number;
+  /** Whether to pass BOOK_TIME_SCALE to the examples (it was given on the command line). */
+  readonly setTimeScale: boolean;
+  /** Runs per example; the report shows medians. */
+  readonly repeat: number;
+  /** `--timeout`: replaces every declared limit. */
+  readonly timeoutSeconds?: number;
+  /** `--python DIR`: a checkout of the book's code. */
+  readonly pythonDir?: string;
+  /** Pass the examples' output through to this process's stdout/stderr. */
+  readonly passThrough: boolean;
+  readonly progress?: Progress;
+  /** Aborting stops the running example's tree and ends the run (Ctrl-C). */
+  readonly signal?: AbortSignal;
+  readonly figures?: ReadonlyMap<string, BookFigure>;
+  /** Added to every row as `runnerOverheadSeconds`. */
+  readonly overheadSeconds?: number;
+  /** SIGTERM-to-SIGKILL grace when stopping a tree, ms. */
+  readonly graceMs?: number;
+}
+
+/** The runs of one program, checked, with the run that represents them (a failing one if any). */
+interface Repeated {
+  readonly runs: readonly RunResult[];
+  readonly verdicts: readonly Verdict[];
+  readonly representative: number;
+}
+
+/** Runs one program `repeat` times (fewer if interrupted). */
+async function repeatRuns(
+  request: RunRequest,
+  example: ExampleDeclaration,
+  options: RunOptions,
+): Promise<Repeated> {
+  const runs: RunResult[] = [];
+  const verdicts: Verdict[] = [];
+  for (let index = 0; index < options.repeat; index++) {
+    const run = await runExample(request);
+    runs.push(run);
+    verdicts.push(checkOutcome(example.outcome, run));
+    if (run.interrupted || options.signal?.aborted) break;
+  }
+  const failing = verdicts.findIndex((verdict) => !verdict.ok);
+  const walls = runs.map((run) => run.wallSeconds);
+  const middle = median(walls);
+  const closest = walls.reduce(
+    (best, wall, index) =>
+      Math.abs(wall - middle) < Math.abs((walls[best] ?? 0) - middle) ? index : best,
+    0,
+  );
+  return { runs, verdicts, representative: failing >= 0 ? failing : closest };
+}
+
+/** Median CPU over runs, or null if any run's CPU is unknown. */
+function medianCpu(runs: readonly RunResult[]): number | null {
+  const cpus = runs.map((run) => run.cpuSeconds);
+  return cpus.every((cpu) => cpu !== null) ? median(cpus as number[]) : null;
+}
+
+/** Runs the Python twin of one example, or says why not. */
+async function runPythonTwin(
+  selected: SelectedExample,
+  limitSeconds: number,
+  nodeWall: number,
+  options: RunOptions,
+): Promise<PythonTwinResult | undefined> {
+  if (!options.pythonDir) return undefined;
+  const { chapter, example } = selected;
+  const plan = await planPythonTwin(options.pythonDir, chapter.name, example.name);
+  if (plan.kind === 'absent') return undefined;
+  if (plan.kind === 'skip') return { status: 'skipped', file: plan.file, reason: plan.reason };
+  options.progress?.start(`${chapter.name}/${example.name} (python)`, limitSeconds);
+  const repeated = await repeatRuns(
+    {
+      command: PYTHON,
+      args: ['-u', plan.file, ...(example.args ?? [])],
+      cwd: dirname(plan.file),
+      ...(example.stdin ? { stdin: example.stdin } : {}),
+      limitSeconds,
+      ...passThrough(options),
+    },
+    example,
+    options,
+  );
+  const run = repeated.runs[repeated.representative] as RunResult;
+  const missing = missingModule(run.stderr);
+  if (missing)
+    return { status: 'skipped', file: plan.file, reason: `needs ${missing} (ModuleNotFoundError)` };
+  const wallSeconds = median(repeated.runs.map((r) => r.wallSeconds));
+  return {
+    status: 'ran',
+    file: plan.file,
+    outcome: repeated.verdicts[repeated.representative]?.outcome ?? '',
+    exitCode: run.exitCode,
+    wallSeconds,
+    cpuSeconds: medianCpu(repeated.runs),
+    ratio: nodeWall > 0 ? wallSeconds / nodeWall : Number.NaN,
+  };
+}
+
+/** The output callbacks for pass-through, erasing the spinner before each chunk. */
+function passThrough(
+  options: RunOptions,
+): Pick<RunRequest, 'onStdout' | 'onStderr' | 'signal' | 'graceMs'> {
+  const extra = {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
+  };
+  if (!options.passThrough) return extra;
+  return {
+    ...extra,
+    onStdout: (chunk) => {
+      options.progress?.output(chunk);
+      process.stdout.write(chunk);
+    },
+    onStderr: (chunk) => {
+      options.progress?.output(chunk);
+      process.stderr.write(chunk);
+    },
+  };
+}
+
+/**
+ * Runs each selected example (and its Python twin) in order, checks it, and returns a row per
+ * example run. Stops after the current example when `signal` aborts; that example's row says
+ * `interrupted`.
+ */
+export async function runSelection(
+  selection: readonly SelectedExample[],
+  options: RunOptions,
+): Promise<ReportRow[]> {
+  const rows: ReportRow[] = [];
+  for (const selected of selection) {
+    if (options.signal?.aborted) break;
+    const { chapter, example } = selected;
+    const key = `${chapter.name}/${example.name}`;
+    const limitSeconds = effectiveLimit(example, options.timeScale, options.timeoutSeconds);
+    const script = join(chapter.dir, 'dist', `${example.name}.js`);
+    const figure = options.figures?.get(key);
+    const base = {
+      chapter: chapter.name,
+      example: example.name,
+      bookFile: example.bookFile,
+      section: example.section,
+      expected: describeOutcome(example.outcome),
+      limitSeconds,
+      timeScale: options.timeScale,
+      ...(figure ? { bookFigure: figure.text } : {}),
+      ...(options.overheadSeconds !== undefined
+        ? { runnerOverheadSeconds: options.overheadSeconds }
+        : {}),
+    };
+    if (!existsSync(script)) {
+      const row: ReportRow = {
+        ...base,
+        outcome: `not built (no dist/${example.name}.js)`,
+        ok: false,
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        wallSeconds: 0,
+        cpuSeconds: null,
+        cpuPerWall: null,
+        wallSamples: [],
+      };
+      options.progress?.finish(row);
+      rows.push(row);
+      continue;
+    }
+    options.progress?.start(key, limitSeconds);
+    const repeated = await repeatRuns(
+      {
+        command: process.execPath,
+        args: [script, ...(example.args ?? [])],
+        cwd: chapter.dir,
+        env: options.setTimeScale ? { BOOK_TIME_SCALE: String(options.timeScale) } : {},
+        ...(example.stdin ? { stdin: example.stdin } : {}),
+        limitSeconds,
+        ...passThrough(options),
+      },
+      example,
+      options,
+    );
+    const run = repeated.runs[repeated.representative] as RunResult;
+    const verdict = repeated.verdicts[repeated.representative] as Verdict;
+    const wallSamples = repeated.runs.map((r) => Math.round(r.wallSeconds * 1000) / 1000);
+    const wallSeconds = median(wallSamples);
+    const cpuSeconds = medianCpu(repeated.runs);
+    const amdahl = key === AMDAHL_EXAMPLE ? analyseAmdahl(run.stdout, figure?.tookSeconds) : null;
+    const interrupted = run.interrupted || options.signal?.aborted === true;
+    const python = interrupted
+      ? undefined
+      : await runPythonTwin(selected, limitSeconds, wallSeconds, options);
+    const row: ReportRow = {
+      ...base,
+      outcome: verdict.outcome,
+      ok: repeated.verdicts.every((v) => v.ok) && repeated.runs.length === options.repeat,
+      exitCode: run.exitCode,
+      signal: run.signal,
+      timedOut: run.timedOut,
+      wallSeconds,
+      cpuSeconds,
+      cpuPerWall:
+        cpuSeconds !== null && wallSeconds > 0
+          ? Math.round((cpuSeconds / wallSeconds) * 1000) / 1000
+          : null,
+      wallSamples,
+      ...(amdahl ? { amdahl } : {}),
+      ...(python ? { python } : {}),
+    };
+    options.progress?.finish(row);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,174 @@
+import { constants } from 'node:os';
+import { execa } from 'execa';
+import { CPU_SCRIPT, parseTimes } from './cpu-time.js';
+import type { StdinFeed } from './declare.js';
+import { killGroup, stopTree } from './kill-tree.js';
+
+/** What to run, with which input and within which limit. */
+export interface RunRequest {
+  /** The executable: `process.execPath` for an example, `python3` for a Python twin. */
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  /** Extra environment variables on top of the runner's own. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly stdin?: StdinFeed;
+  /** Wall-clock limit in seconds; at the limit the whole process tree is stopped. */
+  readonly limitSeconds: number;
+  /** Aborting it (Ctrl-C) stops the process tree at once and marks the run interrupted. */
+  readonly signal?: AbortSignal;
+  /** Receives every chunk the process writes to stdout, as it comes (pass-through). */
+  readonly onStdout?: (chunk: Buffer) => void;
+  /** Receives every chunk the process writes to stderr, as it comes (pass-through). */
+  readonly onStderr?: (chunk: Buffer) => void;
+  /** Milliseconds between SIGTERM and SIGKILL when stopping the tree (default 1000). */
+  readonly graceMs?: number;
+}
+
+/** What one run did. */
+export interface RunResult {
+  /** The command's exit status (128 + n when it died of signal n); null if it never ran. */
+  readonly exitCode: number | null;
+  /** The signal that ended the command, when `exitCode` says one did. */
+  readonly signal: string | null;
+  /** Still running at its limit, and stopped by the runner. */
+  readonly timedOut: boolean;
+  /** Stopped because the runner was interrupted (Ctrl-C). */
+  readonly interrupted: boolean;
+  /** From spawn to the exit of the wrapper, in seconds. */
+  readonly wallSeconds: number;
+  /** User + system CPU of the whole process tree, in seconds; null if it could not be read. */
+  readonly cpuSeconds: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Why the process could not be started, when it could not. */
+  readonly spawnError?: string;
+}
+
+/** Output kept per stream; beyond it the oldest text is dropped (the end holds the error). */
+const KEEP_CHARS = 4 * 1024 * 1024;
+
+/** Accumulates a stream's text, keeping at most the last `KEEP_CHARS` characters. */
+class Capture {
+  text = '';
+  add(chunk: Buffer): void {
+    this.text += chunk.toString('utf8');
+    if (this.text.length > KEEP_CHARS) this.text = this.text.slice(-KEEP_CHARS);
+  }
+}
+
+const signalNames = new Map(Object.entries(constants.signals).map(([name, n]) => [n, name]));
+
+/** Live process groups, so that a hard exit of the runner can still kill them. */
+export const liveGroups: Set<number> = new Set();
+
+/**
+ * Runs one command as its own process tree under the CPU-time wrapper: feeds stdin as declared,
+ * passes output through while capturing it, stops the tree at the limit or on abort, and always
+ * leaves nothing running (the example's process group is killed once the wrapper has exited).
+ */
+export async function runExample(request: RunRequest): Promise<RunResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  let fd3 = '';
+  const started = performance.now();
+  const subprocess = execa('bash', ['-c', CPU_SCRIPT, 'runner', request.command, ...request.args], {
+    cwd: request.cwd,
+    env: { ...request.env },
+    extendEnv: true,
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    buffer: false,
+    reject: false,
+    detached: true,
+    stripFinalNewline: false,
+  });
+  const pid = subprocess.pid;
+  if (pid !== undefined) liveGroups.add(pid);
+  const exited = subprocess.then(
+    () => undefined,
+    () => undefined,
+  );
+
+  subprocess.stdin?.on('error', () => {});
+  const feed = request.stdin;
+  let fed = false;
+  const writeFeed = (): void => {
+    if (fed || !subprocess.stdin) return;
+    fed = true;
+    subprocess.stdin.end(feed?.text ?? '');
+  };
+  if (!feed?.afterOutput) writeFeed();
+  const watch = (capture: Capture) => (chunk: Buffer) => {
+    capture.add(chunk);
+    if (!fed && feed?.afterOutput && (stdout.text + stderr.text).includes(feed.afterOutput)) {
+      writeFeed();
+    }
+  };
+  subprocess.stdout?.on('data', (chunk: Buffer) => {
+    watch(stdout)(chunk);
+    request.onStdout?.(chunk);
+  });
+  subprocess.stderr?.on('data', (chunk: Buffer) => {
+    watch(stderr)(chunk);
+    request.onStderr?.(chunk);
+  });
+  subprocess.stdio[3]?.on('data', (chunk: Buffer) => {
+    fd3 += chunk.toString('utf8');
+  });
+
+  let timedOut = false;
+  let interrupted = false;
+  let stopping: Promise<void> | undefined;
+  const stop = (): void => {
+    if (pid !== undefined && !stopping) stopping = stopTree(pid, exited, request.graceMs);
+  };
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stop();
+  }, request.limitSeconds * 1000);
+  const onAbort = (): void => {
+    interrupted = true;
+    stop();
+  };
+  if (request.signal?.aborted) onAbort();
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+
+  const result = await subprocess;
+  const wallSeconds = (performance.now() - started) / 1000;
+  clearTimeout(timer);
+  request.signal?.removeEventListener('abort', onAbort);
+  await stopping;
+  if (pid !== undefined) {
+    killGroup(pid);
+    liveGroups.delete(pid);
+  }
+
+  if (result.failed && result.exitCode === undefined && result.signal === undefined) {
+    return {
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      interrupted,
+      wallSeconds,
+      cpuSeconds: null,
+      stdout: stdout.text,
+      stderr: stderr.text,
+      spawnError: result.shortMessage,
+    };
+  }
+  const exitCode =
+    result.exitCode ?? (result.signal ? 128 + (constants.signals[result.signal] ?? 0) : null);
+  const signal =
+    result.signal ??
+    (exitCode !== null && exitCode > 128 ? (signalNames.get(exitCode - 128) ?? null) : null);
+  return {
+    exitCode,
+    signal,
+    timedOut: timedOut && !interrupted,
+    interrupted,
+    wallSeconds,
+    cpuSeconds: parseTimes(fd3),
+    stdout: stdout.text,
+    stderr: stderr.text,
+  };
+}
