@@ -1,9 +1,10 @@
 import { STATUS_CODES } from 'node:http';
 
 /**
- * Reason phrases for codes that no RFC registers but that real servers answer, and that the
- * public status-code services (httpstat.us and its kind) answer too. Node's `http.STATUS_CODES`
- * covers the registered ones; this table fills in the rest, one line per code, with who uses it.
+ * Reason phrases for codes that no RFC registers but that real servers, proxies and CDNs answer
+ * (the public status-code services list them too, Cloudflare's 524 first among them). Node's
+ * `http.STATUS_CODES` covers the registered ones; this table fills in the rest, one line per code,
+ * with who uses it.
  */
 const UNOFFICIAL_REASONS: ReadonlyMap<number, string> = new Map([
   [218, 'This is fine'], // Apache

@@ -31,9 +31,16 @@ describe('latency', () => {
   });
 
   it('applies to every answer, refusals included', async () => {
-    for (const path of ['/', '/200', '/nope', '/200?sleep=x']) {
+    for (const [method, path] of [
+      ['GET', '/'],
+      ['GET', '/200'],
+      ['HEAD', '/204'],
+      ['GET', '/nope'],
+      ['GET', '/200?sleep=x'],
+      ['POST', '/200'],
+    ] as const) {
       const took = await elapsedMs(() =>
-        request(`${server.url}${path}`, { dispatcher: client }).then((r) => r.body.text()),
+        request(`${server.url}${path}`, { dispatcher: client, method }).then((r) => r.body.text()),
       );
       expect(took).toBeGreaterThanOrEqual(99);
     }
