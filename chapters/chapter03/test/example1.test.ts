@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { countdown, runExample } from './run.js';
+
+describe('example1.py', () => {
+  it('interleaves the countdowns of A and B', async () => {
+    const run = await runExample('example1');
+    expect(run.code).toBe(0);
+    const at = (line: string) => run.lines.indexOf(line);
+    // B counts its 5 while A sleeps before its 4: the two threads run concurrently.
+    expect(at('Thread B counting down: 5...')).toBeLessThan(at('Thread A counting down: 4...'));
+    expect(at('Thread A counting down: 5...')).toBeLessThan(at('Thread B counting down: 4...'));
+    expect(run.lines.slice(0, 2)).toEqual(['Starting thread A.', 'Starting thread B.']);
+    expect(run.lines.filter((line) => line.startsWith('Thread A'))).toEqual(countdown('A'));
+    expect(run.lines.filter((line) => line.startsWith('Thread B'))).toEqual(countdown('B'));
+    expect(run.lines).toHaveLength(15);
+    expect(run.lines.at(-1)).toBe('Finished.');
+  });
+});

@@ -1,0 +1,41 @@
+import { Lock } from '@mc/core';
+import { describe, expect, it } from 'vitest';
+import { MyThread } from '../src/example4.js';
+import { captureLines, countdown, runExample } from './run.js';
+
+/** Starts two countdown threads of example4 on the given locks and joins them. */
+async function runPair(lockOfA: Lock, lockOfB: Lock): Promise<void> {
+  const threads = [new MyThread('A', 0.5, lockOfA), new MyThread('B', 0.5, lockOfB)];
+  for (const thread of threads) thread.start();
+  for (const thread of threads) await thread.join();
+}
+
+describe('example4.py', () => {
+  it('serialises the two countdowns', async () => {
+    const run = await runExample('example4');
+    expect(run.code).toBe(0);
+    expect(run.lines).toEqual([
+      'Starting thread A.',
+      'Starting thread B.',
+      ...countdown('A'),
+      'Finished thread A.',
+      ...countdown('B'),
+      'Finished thread B.',
+      'Finished.',
+    ]);
+  });
+
+  it('serialises them because of the shared lock: with a lock each they interleave, in half the time', async () => {
+    const shared = new Lock();
+    // A longer scale than the process tests, so timer jitter is small beside each 0.5 s step.
+    const serialised = await captureLines(() => runPair(shared, shared), '0.04');
+    const concurrent = await captureLines(() => runPair(new Lock(), new Lock()), '0.04');
+
+    const firstB = (lines: string[]) => lines.indexOf('Thread B counting down: 5...');
+    const lastA = (lines: string[]) => lines.indexOf('Thread A counting down: 1...');
+    expect(firstB(serialised.lines)).toBeGreaterThan(lastA(serialised.lines));
+    expect(firstB(concurrent.lines)).toBeLessThan(lastA(concurrent.lines));
+    // Ten steps one after another against five steps side by side: about 2x.
+    expect(serialised.seconds / concurrent.seconds).toBeGreaterThan(1.5);
+  });
+});
