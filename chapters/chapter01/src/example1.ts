@@ -1,0 +1,87 @@
+// Mirrors Chapter01/example1.py.
+// Lesson: the primality checks of different numbers are independent, so a pool of workers can run
+// them at the same time, while the sequential loop runs them one after another.
+// Node: the book's process pool is a pool of worker threads (each its own engine and heap), so the
+// checks really run in parallel. On a 2-core machine the book's 20 workers cost more to start than
+// they return; `--workers cores` runs the same search on a pool sized to the cores (see README).
+import {
+  asCompleted,
+  isMain,
+  ProcessPoolExecutor,
+  print,
+  runMain,
+  timer,
+  type WorkerFunction,
+  workerFunction,
+} from '@mc/core';
+import { isPrime } from '@mc/primes';
+import { parseWorkersOption, UsageError } from './workers-option.js';
+
+/** The book's input: the 500 integers from 10^13 up. */
+export const input: readonly number[] = Array.from({ length: 500 }, (_, i) => 10 ** 13 + i);
+
+/** The pool size the book asks for. */
+export const bookWorkers = 20;
+
+/** The same `isPrime`, named so that a worker thread can load it (compiled JavaScript). */
+const isPrimeTask = workerFunction<typeof isPrime>(import.meta.resolve('@mc/primes'), 'isPrime');
+
+/** The sequential half: one check after another, in input order. */
+export function sequentialSolve(numbers: readonly number[]): number[] {
+  const result: number[] = [];
+  for (const i of numbers) {
+    if (isPrime(i)) result.push(i);
+  }
+  return result;
+}
+
+/**
+ * The concurrent half: one task per number on a pool of `maxWorkers` workers, results collected in
+ * the order the tasks complete. Returns once the pool has shut down, as the book's `with` block.
+ * `check` is the worker function to run (a test passes one that records where and when it ran).
+ */
+export async function concurrentSolve(
+  numbers: readonly number[],
+  maxWorkers: number,
+  check: WorkerFunction<[number], number | false> = isPrimeTask,
+): Promise<number[]> {
+  const result: number[] = [];
+  await using executor = new ProcessPoolExecutor({ maxWorkers });
+  const futures = numbers.map((i) => executor.submit(check, i));
+  for await (const future of asCompleted(futures)) {
+    const prime = await future.result();
+    if (prime) result.push(prime);
+  }
+  return result;
+}
+
+/** Prints `Took: X.XX seconds.` for the time since `start`, as the book's `%.2f`. */
+function printTook(start: number): void {
+  print(`Took: ${(timer() - start).toFixed(2)} seconds.`);
+}
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const workers = parseWorkersOption(argv, bookWorkers);
+
+  // sequential
+  let start = timer();
+  print('Result 1:', sequentialSolve(input));
+  printTook(start);
+
+  // concurrent
+  start = timer();
+  print('Result 2:', await concurrentSolve(input, workers));
+  printTook(start);
+}
+
+if (isMain(import.meta.url)) {
+  runMain(async () => {
+    try {
+      await main();
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      console.error(error.message);
+      process.exitCode = 2;
+    }
+  });
+}
