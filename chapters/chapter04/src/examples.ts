@@ -1,0 +1,33 @@
+import { defineChapter } from '@mc/runner';
+
+export default defineChapter({
+  chapter: 'chapter04',
+  title: 'Using the with Statement in Threads',
+  examples: [
+    {
+      name: 'example1',
+      bookFile: 'Chapter04/example1.py',
+      section: 'Starting from managing files',
+      // Method 1 opens files until the descriptor limit refuses one: EMFILE is the lesson.
+      timeoutSeconds: 60,
+      outcome: { kind: 'fails', error: 'EMFILE' },
+    },
+    {
+      name: 'example2',
+      bookFile: 'Chapter04/example2.py',
+      section: 'Example of deadlock handling',
+      // The book's default, get_data_from_file_v1: the bounded acquire reports the deadlock.
+      timeoutSeconds: 15,
+      outcome: { kind: 'fails', error: 'DeadlockDetected' },
+    },
+    {
+      name: 'example2',
+      bookFile: 'Chapter04/example2.py',
+      section: 'Example of deadlock handling',
+      // The book's commented-out line, get_data_from_file_v2: `with` releases the lock.
+      args: ['--guarded'],
+      timeoutSeconds: 10,
+      outcome: { kind: 'exits' },
+    },
+  ],
+});

@@ -1,0 +1,89 @@
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  openDescriptorCount,
+  openFilesLimit,
+  openWithoutClosing,
+  openWithUsing,
+  outputDir,
+} from '../src/example1.js';
+import { packageDir, runExample } from './run.js';
+
+const srcFiles = () => readdirSync(join(packageDir, 'src')).sort();
+const srcBefore = srcFiles();
+const scratch = mkdtempSync(join(tmpdir(), 'chapter04-example1-'));
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(outputDir, { recursive: true, force: true });
+});
+
+/** The one-line EMFILE report: errno, the file that failed, the count held and the limit. */
+const report =
+  /^EMFILE: too many open files, open 'output1\/sample(\d+)\.txt' \(method 1 held (\d+) files open; ulimit -n is (\d+)\)$/;
+
+describe('example1.py', () => {
+  it('exhausts the descriptors for real: at EMFILE not even one more file can be opened', () => {
+    const limit = openFilesLimit();
+    expect(limit).toBeGreaterThan(0);
+    const { files, error } = openWithoutClosing((limit as number) + 1, scratch);
+    // Checked before anything closes: every descriptor of this process is taken.
+    let another: unknown;
+    try {
+      closeSync(openSync('/dev/null', 'r'));
+    } catch (failure) {
+      another = failure;
+    }
+    for (const fd of files) closeSync(fd);
+    expect(error?.code).toBe('EMFILE');
+    expect((another as NodeJS.ErrnoException | undefined)?.code).toBe('EMFILE');
+    // The process held a few descriptors before (stdio, the event loop, vitest): the rest are files.
+    expect(files.length).toBeGreaterThan((limit as number) - 100);
+    expect(files.length).toBeLessThan(limit as number);
+  });
+
+  it('reports EMFILE in one line without a stack trace, exits 1, and still writes every file with using', async () => {
+    const run = await runExample('example1');
+    expect(run.code).toBe(1);
+    const errorLines = run.stderr.trimEnd().split('\n');
+    expect(errorLines).toHaveLength(1);
+    const [, failed, held, limit] = (errorLines[0] ?? '').match(report) ?? [];
+    expect(Number(limit)).toBe(openFilesLimit());
+    expect(Number(failed)).toBe(Number(held));
+    expect(Number(held)).toBeGreaterThan(Number(limit) - 100);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    const nFiles = Number(limit) + 1;
+    expect(run.stdout).toBe(`Method 2 (using): ${nFiles} files written, at most 1 open at once.\n`);
+    expect(readdirSync(join(outputDir, 'output1'))).toHaveLength(nFiles);
+  });
+
+  it('never holds more than one file open with using: 1000 files pass under ulimit -n 256', async () => {
+    const run = await runExample('example1', ['--ulimit', '256', '--files', '1000']);
+    expect(run.code).toBe(1);
+    const [, , held, limit] = run.stderr.trimEnd().match(report) ?? [];
+    expect(limit).toBe('256');
+    expect(Number(held)).toBeLessThan(256);
+    // Method 1 could not hold 256 files; method 2 went through 1000, closing each in turn.
+    expect(run.stdout).toBe('Method 2 (using): 1000 files written, at most 1 open at once.\n');
+  });
+
+  it('counts at most one descriptor open at a time in the using loop', () => {
+    const before = openDescriptorCount();
+    expect(openWithUsing(50, scratch)).toBe(1);
+    expect(openDescriptorCount()).toBe(before);
+  });
+
+  it('exits 0 at the book first count of 254 files, which fits under the limit', async () => {
+    const run = await runExample('example1', ['--files', '254']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
+  it('writes its files under output/, never under src/', () => {
+    expect(outputDir).toBe(join(packageDir, 'output/'));
+    expect(srcFiles()).toEqual(srcBefore);
+    expect(srcFiles().every((file) => file.endsWith('.ts'))).toBe(true);
+  });
+});
