@@ -6,10 +6,12 @@
 
 /**
  * The bash script that wraps every command: run it with fd 3 closed (so descendants cannot hold the
- * report pipe open), keep its status, print `times` on fd 3, exit with the command's status.
+ * report pipe open), keep its status, print `times` on fd 3, exit with the command's status. Bash's
+ * own stderr goes to /dev/null (the command keeps the real one, through fd 4) so that its job
+ * report (`Terminated`) for a command stopped at its limit never mixes with the example's output.
  * Invoke as `bash -c CPU_SCRIPT runner <command> [args...]`.
  */
-export const CPU_SCRIPT = '"$@" 3>&-; s=$?; times >&3; exit $s';
+export const CPU_SCRIPT = 'exec 4>&2 2>/dev/null; "$@" 2>&4 3>&- 4>&-; s=$?; times >&3; exit $s';
 
 const clock = /(\d+)m(\d+(?:\.\d+)?)s/g;
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { internetUrls, planPythonTwin, pythonTwinPath, topLevelImports } from '../src/python.js';
+import { pythonFixturesDir } from './fixture-root.js';
+
+describe('python twins', () => {
+  it("finds a twin in the book's layout, ChapterNN/<name>.py", () => {
+    expect(pythonTwinPath('/book', 'chapter03', 'my_thread')).toBe('/book/Chapter03/my_thread.py');
+  });
+
+  it('reads the top-level modules a source imports, skipping relative imports', () => {
+    const source = [
+      'import os, sys as system',
+      'import concurrent.futures',
+      'from threading import Thread',
+      'from . import sibling',
+      '    import requests  # inside a function',
+      '# import commented',
+    ].join('\n');
+    expect(topLevelImports(source)).toEqual(['os', 'sys', 'concurrent', 'threading', 'requests']);
+  });
+
+  it('counts URLs to other hosts as needing the internet, but not 127.0.0.1 or localhost', () => {
+    expect(internetUrls("url = 'http://httpstat.us/200'")).toEqual(['http://httpstat.us/200']);
+    expect(internetUrls("u = 'http://127.0.0.1:8080/x'; v = 'http://localhost/'")).toEqual([]);
+  });
+
+  it('runs a standard-library twin, skips one that needs a module through a sibling file, or the internet', async () => {
+    expect((await planPythonTwin(pythonFixturesDir, 'chapter01', 'quick')).kind).toBe('run');
+    expect(await planPythonTwin(pythonFixturesDir, 'chapter01', 'failing')).toMatchObject({
+      kind: 'skip',
+      reason: 'needs numpy (not in the standard library)',
+    });
+    expect(await planPythonTwin(pythonFixturesDir, 'chapter01', 'hang')).toMatchObject({
+      kind: 'skip',
+      reason: 'needs the internet (http://example.com/)',
+    });
+    expect((await planPythonTwin(pythonFixturesDir, 'chapter01', 'spawner')).kind).toBe('absent');
+  });
+});
