@@ -1,0 +1,99 @@
+/**
+ * Where the examples send their requests: the base URL given with `--base-url URL` (or the
+ * environment variable `BOOK_BASE_URL`), or else the embedded status server of `@mc/status-server`,
+ * started now on 127.0.0.1 and stopped when the example is done. The book calls a public
+ * status-code service; a real service with the same API gets exactly the same requests.
+ */
+import { parseArgs } from 'node:util';
+import { startStatusServer } from '@mc/status-server';
+
+/** The environment variable naming a real service to call instead of the embedded server. */
+export const BASE_URL_VARIABLE = 'BOOK_BASE_URL';
+
+/** The status codes the book pings, in its order. */
+export const BOOK_STATUS_CODES = [200, 400, 404, 408, 500, 524] as const;
+
+const USAGE = `usage: node dist/<example>.js [--base-url http://HOST:PORT] (or ${BASE_URL_VARIABLE}=URL); without it, an embedded server on 127.0.0.1`;
+
+/** A bad command line or base URL: the message is one line saying what is allowed. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The service an example talks to; leaving an `await using` block stops it if it is embedded. */
+export interface Service extends AsyncDisposable {
+  /** Base URL without a trailing slash, for example `http://127.0.0.1:41234`. */
+  readonly url: string;
+  /** True when this is the embedded server started for the example. */
+  readonly embedded: boolean;
+}
+
+/**
+ * The base URL given on the command line or in the environment (the option wins), checked and
+ * without a trailing slash; `undefined` when neither gives one.
+ *
+ * @throws UsageError for an unknown option or a URL that is not http(s).
+ * @example givenBaseUrl(['--base-url', 'http://127.0.0.1:8080/'], {}) // 'http://127.0.0.1:8080'
+ */
+export function givenBaseUrl(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  let option: string | undefined;
+  try {
+    option = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: { 'base-url': { type: 'string' } },
+    }).values['base-url'];
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}; ${USAGE}`);
+  }
+  const raw = option ?? env[BASE_URL_VARIABLE];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new UsageError(`not a URL: "${raw}"; ${USAGE}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`the base URL must be http or https, got "${raw}"; ${USAGE}`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * The service for this run: the given base URL, or an embedded status server started now. A bad
+ * argument ends the program with one line on stderr and status 2, as a command-line tool does.
+ *
+ * @example await using service = await openService(); await ping(`${service.url}/200`);
+ */
+export async function openService(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Service> {
+  let given: string | undefined;
+  try {
+    given = givenBaseUrl(argv, env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  if (given !== undefined) {
+    return { url: given, embedded: false, [Symbol.asyncDispose]: async () => {} };
+  }
+  const server = await startStatusServer();
+  return { url: server.url, embedded: true, [Symbol.asyncDispose]: () => server.close() };
+}
+
+/**
+ * The URL of the status-code page `code` of a service, delayed by `sleepMs` when given.
+ *
+ * @example statusUrl('http://127.0.0.1:8080', 200, 4000) // 'http://127.0.0.1:8080/200?sleep=4000'
+ */
+export function statusUrl(baseUrl: string, code: number, sleepMs?: number): string {
+  return sleepMs === undefined ? `${baseUrl}/${code}` : `${baseUrl}/${code}?sleep=${sleepMs}`;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import { timeoutUrls } from '../src/example6.js';
+import { fetchWithDeadlines, pingWithDeadline } from '../src/example6_deadline.js';
+import {
+  captureLines,
+  example6Results,
+  processExists,
+  runExample,
+  scaledSeconds,
+  useStatusServer,
+} from './helpers.js';
+
+describe('example6_deadline (addition)', () => {
+  const server = useStatusServer(0.1);
+
+  it('prints what example6 prints', async () => {
+    const { lines } = await captureLines(() => fetchWithDeadlines(timeoutUrls(server().url)));
+
+    expect(lines).toEqual([
+      ...example6Results(server().url),
+      expect.stringMatching(/^Took \d+\.\d\d seconds$/),
+      'Done.',
+    ]);
+  });
+
+  it('aborts the slow request at its deadline: the server sees its connection close', async () => {
+    const slowUrl = `${server().url}/200?sleep=20000`;
+    const pending = pingWithDeadline(slowUrl, 1);
+    await vi.waitUntil(() => server().inFlight === 1, { timeout: 1000, interval: 5 });
+
+    expect(await pending).toBe(`${slowUrl}: Custom timeout`);
+    // Well before the request's own 20 s (2 s here), nothing is left waiting on the server.
+    await vi.waitUntil(() => server().inFlight === 0, {
+      timeout: scaledSeconds(20) * 1000 * 0.25,
+      interval: 5,
+    });
+  });
+
+  it('ends as a program by itself, without forcing an exit, well before the slow request', async () => {
+    const slow = 20 * 0.2;
+    const run = await runExample('example6_deadline', { timeScale: 0.2 });
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.lines.at(2)).toMatch(/\/200\?sleep=20000: Custom timeout$/);
+    expect(run.exitedAt / slow).toBeLessThan(0.5);
+    expect(processExists(run.pid)).toBe(false);
+  });
+});
