@@ -73,7 +73,8 @@ export class Progress {
     this.#stopSpinner();
     const mark = row.ok ? '✓' : '✗';
     const cpu = row.cpuSeconds === null ? '' : `, CPU ${seconds(row.cpuSeconds)} s`;
-    const text = `${row.chapter}/${row.example}: ${row.outcome} (expected ${row.expected}), wall ${seconds(row.wallSeconds)} s${cpu}`;
+    const name = [`${row.chapter}/${row.example}`, ...(row.args ?? [])].join(' ');
+    const text = `${name}: ${row.outcome} (expected ${row.expected}), wall ${seconds(row.wallSeconds)} s${cpu}`;
     const lead = this.#midLine ? '\n' : '';
     this.#out.write(
       this.#tty

@@ -25,6 +25,8 @@ export interface ReportRow {
   readonly chapter: string;
   /** `example4`. */
   readonly example: string;
+  /** The declared extra arguments, when there are any (one file may be declared twice with different ones). */
+  readonly args?: readonly string[];
   /** `Chapter03/example4.py`. */
   readonly bookFile: string;
   readonly section: string;

@@ -160,6 +160,7 @@ export async function runSelection(
     const base = {
       chapter: chapter.name,
       example: example.name,
+      ...(example.args && example.args.length > 0 ? { args: example.args } : {}),
       bookFile: example.bookFile,
       section: example.section,
       expected: describeOutcome(example.outcome),
@@ -187,7 +188,7 @@ export async function runSelection(
       rows.push(row);
       continue;
     }
-    options.progress?.start(key, limitSeconds);
+    options.progress?.start([key, ...(example.args ?? [])].join(' '), limitSeconds);
     const repeated = await repeatRuns(
       {
         command: process.execPath,

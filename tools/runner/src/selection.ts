@@ -30,11 +30,16 @@ function findChapter(discovery: Discovery, name: string): DiscoveredChapter {
   throw new SelectionError(`unknown chapter '${name}'${unbuilt}; ${chapterChoices(discovery)}`);
 }
 
-/** Looks an example up in a chapter, or throws a one-line `SelectionError` naming the valid ones. */
-function findExample(chapter: DiscoveredChapter, name: string): ExampleDeclaration {
-  const found = chapter.declaration.examples.find((example) => example.name === name);
-  if (found) return found;
-  const names = chapter.declaration.examples.map((example) => example.name).join(', ');
+/**
+ * Looks an example up in a chapter: every declaration with that name (a chapter may declare one file
+ * twice with different arguments), or throws a one-line `SelectionError` naming the valid ones.
+ */
+function findExample(chapter: DiscoveredChapter, name: string): ExampleDeclaration[] {
+  const found = chapter.declaration.examples.filter((example) => example.name === name);
+  if (found.length > 0) return found;
+  const names = [...new Set(chapter.declaration.examples.map((example) => example.name))].join(
+    ', ',
+  );
   throw new SelectionError(
     `unknown example '${name}' in ${chapter.name}; valid examples: ${names}`,
   );
@@ -52,9 +57,9 @@ export function selectExamples(
 ): SelectedExample[] {
   const whole = new Set<DiscoveredChapter>();
   const picked = new Map<DiscoveredChapter, Set<ExampleDeclaration>>();
-  const pick = (chapter: DiscoveredChapter, example: ExampleDeclaration): void => {
+  const pick = (chapter: DiscoveredChapter, examples: readonly ExampleDeclaration[]): void => {
     const set = picked.get(chapter) ?? new Set();
-    set.add(example);
+    for (const example of examples) set.add(example);
     picked.set(chapter, set);
   };
   let current: DiscoveredChapter | undefined;

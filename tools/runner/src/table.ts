@@ -18,7 +18,7 @@ export function tableCells(report: RunReport): { header: string[]; rows: string[
   const rows = report.rows.map((row) => {
     const cells = [
       row.chapter,
-      row.example,
+      [row.example, ...(row.args ?? [])].join(' '),
       row.expected,
       `${row.ok ? '✓' : '✗'} ${row.outcome}`,
       seconds(row.wallSeconds),

@@ -101,7 +101,7 @@ describe('runner cli', () => {
     const result = await runCli('chapter99');
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe(
-      "runner: unknown chapter 'chapter99'; valid chapters: chapter01, chapter02",
+      "runner: unknown chapter 'chapter99'; valid chapters: chapter01, chapter02\n",
     );
     expect(result.rows).toBeUndefined();
   });
@@ -110,7 +110,7 @@ describe('runner cli', () => {
     const result = await runCli('chapter02', 'example7');
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe(
-      "runner: unknown example 'example7' in chapter02; valid examples: example1",
+      "runner: unknown example 'example7' in chapter02; valid examples: example1\n",
     );
   });
 
@@ -118,7 +118,7 @@ describe('runner cli', () => {
     const unknown = await runCli('--fast');
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toBe(
-      "runner: unknown option '--fast'; valid options: --time-scale N, --repeat N, --timeout S, --python DIR, --json FILE, --markdown FILE, --help",
+      "runner: unknown option '--fast'; valid options: --time-scale N, --repeat N, --timeout S, --python DIR, --json FILE, --markdown FILE, --help\n",
     );
     for (const bad of [
       ['--time-scale', '-1'],
@@ -128,7 +128,7 @@ describe('runner cli', () => {
     ]) {
       const result = await runCli(...bad);
       expect(result.exitCode).toBe(2);
-      expect(result.stderr.split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/^runner: [^\n]+\n$/);
     }
   });
 
@@ -142,6 +142,15 @@ describe('runner cli', () => {
     const { rows, exitCode } = await runCli('chapter01/hang', '--time-scale', '0.01');
     expect(exitCode).toBe(0);
     expect(rows?.[0]).toMatchObject({ ok: true, limitSeconds: 2, timeScale: 0.01 });
+  });
+
+  it('reports each declaration of a file declared twice, with its arguments', async () => {
+    const { rows, exitCode } = await runCli('chapter01/exitwith');
+    expect(exitCode).toBe(0);
+    expect(rows?.map((row) => [row.example, row.args, row.outcome])).toEqual([
+      ['exitwith', ['0'], 'exits'],
+      ['exitwith', ['4'], 'fails exiting with 4'],
+    ]);
   });
 
   it('reports the median of --repeat runs', async () => {

@@ -26,7 +26,7 @@ describe('selectExamples', () => {
     const all = names([]);
     expect(all[0]).toBe('chapter01/quick');
     expect(all.at(-1)).toBe('chapter02/example1');
-    expect(all).toHaveLength(16);
+    expect(all).toHaveLength(18);
   });
 
   it('selects a whole chapter', () => {
@@ -49,6 +49,13 @@ describe('selectExamples', () => {
       'chapter01/quick',
       'chapter02/example1',
     ]);
+  });
+
+  it('selects every declaration of a file declared twice with different arguments', () => {
+    const picked = selectExamples(['chapter01/exitwith'], discovery).map(
+      ({ example }) => example.args,
+    );
+    expect(picked).toEqual([['0'], ['4']]);
   });
 
   it('selects each example once', () => {
