@@ -2,6 +2,7 @@
 // whole countdown, so B counts only after A has finished. Node's Lock orders tasks on the one
 // event loop (async-mutex): B's acquire waits while A sleeps with the lock held.
 import { isMain, Lock, print, runMain, Thread } from '@mc/core';
+import { runCountdowns } from './example1.js';
 import { threadCountDown } from './my_thread.js';
 
 export class MyThread extends Thread {
@@ -25,16 +26,8 @@ export class MyThread extends Thread {
 export async function main(): Promise<void> {
   const threadLock = new Lock();
 
-  const thread1 = new MyThread('A', 0.5, threadLock);
-  const thread2 = new MyThread('B', 0.5, threadLock);
-
-  thread1.start();
-  thread2.start();
-
-  await thread1.join();
-  await thread2.join();
-
-  print('Finished.');
+  // example1's program, with threads that take the lock around their countdown.
+  await runCountdowns((name, delay) => new MyThread(name, delay, threadLock));
 }
 
 if (isMain(import.meta.url)) runMain(main);

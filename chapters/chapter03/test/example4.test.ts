@@ -1,13 +1,13 @@
 import { Lock } from '@mc/core';
 import { describe, expect, it } from 'vitest';
+import { runCountdowns } from '../src/example1.js';
 import { MyThread } from '../src/example4.js';
 import { captureLines, countdown, runExample } from './run.js';
 
-/** Starts two countdown threads of example4 on the given locks and joins them. */
-async function runPair(lockOfA: Lock, lockOfB: Lock): Promise<void> {
-  const threads = [new MyThread('A', 0.5, lockOfA), new MyThread('B', 0.5, lockOfB)];
-  for (const thread of threads) thread.start();
-  for (const thread of threads) await thread.join();
+/** example4's program with the locks its threads A and B take. */
+function runPair(lockOfA: Lock, lockOfB: Lock): Promise<void> {
+  const locks: Record<string, Lock> = { A: lockOfA, B: lockOfB };
+  return runCountdowns((name, delay) => new MyThread(name, delay, locks[name] as Lock));
 }
 
 describe('example4.py', () => {
