@@ -18,7 +18,7 @@ export interface Run {
 export function runExample(
   name: string,
   args: readonly string[] = [],
-  limitSeconds = 30,
+  limitSeconds = 50,
 ): Promise<Run> {
   const started = performance.now();
   return new Promise((resolve) => {
