@@ -186,6 +186,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onInterrupt);
+  process.on('SIGHUP', onInterrupt);
+  // Whatever ends the runner, no example outlives it (kill is synchronous, so it works in 'exit').
+  process.on('exit', () => {
+    for (const pgid of liveGroups) killGroup(pgid);
+  });
 
   const started = performance.now();
   const startedAt = new Date().toISOString();
@@ -227,6 +232,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   progress.block(`Reports: ${options.json}, ${options.markdown}`);
   process.off('SIGINT', onInterrupt);
   process.off('SIGTERM', onInterrupt);
+  process.off('SIGHUP', onInterrupt);
   if (report.interrupted) return 130;
   return rows.every((row) => row.ok) ? 0 : 1;
 }
