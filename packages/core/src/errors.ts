@@ -42,3 +42,13 @@ export class RuntimeError extends Error {
 export class EOFError extends Error {
   override readonly name = 'EOFError';
 }
+
+/**
+ * A bad command-line argument. `runMain` prints its message as one line (no stack trace) and ends
+ * the program with exit status 2, the convention for usage errors.
+ *
+ * @example throw new UsageError('--workers needs a whole number or "cores", got "x"')
+ */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

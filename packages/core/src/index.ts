@@ -1,9 +1,10 @@
 export { cpuCount } from './cpu.js';
-export { Empty, EOFError, Full, RuntimeError } from './errors.js';
+export { Empty, EOFError, Full, RuntimeError, UsageError } from './errors.js';
+export { File, type FileMode, open } from './file.js';
 export { asCompleted, Future } from './future.js';
 export { input } from './input.js';
 export { type AcquireOptions, Lock } from './lock.js';
-export { isMain, runMain } from './main.js';
+export { isMain, runMain, STALLED_EXIT_CODE } from './main.js';
 export { print, pyStr } from './print.js';
 export {
   ProcessPoolExecutor,

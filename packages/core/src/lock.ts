@@ -15,6 +15,10 @@ export interface AcquireOptions {
  * async-mutex. Waiters are served first come, first served. `hold()` is the twin of `with lock:`:
  * the lock is released when the `using` block ends, even when it ends with an error.
  *
+ * A task waiting for a lock nobody will release waits forever, but in Node a pending promise does
+ * not keep the program alive: with nothing else to do, the program would end. Use a `timeout` to
+ * detect it, or run under `runMain`, which reports such a stall.
+ *
  * @example using _held = await lock.hold()
  */
 export class Lock {

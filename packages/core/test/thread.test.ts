@@ -147,6 +147,20 @@ describe('runMain', () => {
     expect(result.stderr).toContain('main failed');
   });
 
+  it('reports a main stalled on a lock never released in one line, with status 13', () => {
+    const result = run('deadlock');
+    expect(result.status).toBe(13);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^Stalled: main\(\) is still waiting.*lock never released/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('prints a UsageError as one line and exits 2', () => {
+    const result = run('usage');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('--workers needs a whole number\n');
+  });
+
   it('isMain is false for an imported module', async () => {
     const { isMain } = await import('../src/index.js');
     expect(isMain(import.meta.url)).toBe(false);
