@@ -11,10 +11,10 @@
 //   --files N    how many files each method opens (default: the soft limit + 1; the book's is 254)
 //   --ulimit N   run again under `ulimit -n N`, to reach a lower limit faster
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMain, print, runMain } from '@mc/core';
+import { type File, isMain, open, print, runMain, UsageError } from '@mc/core';
 
 /** Where the sample files go: the chapter's git-ignored `output/` folder, never `src/`. */
 export const outputDir = fileURLToPath(new URL('../output/', import.meta.url));
@@ -23,38 +23,6 @@ export const outputDir = fileURLToPath(new URL('../output/', import.meta.url));
 const BOOK_TOO_MANY_FILES = 10000;
 /** Above this soft limit, reaching it would litter the disk: pass --ulimit instead. */
 const MOST_FILES = 100_000;
-
-/**
- * An open file that closes itself at the end of a `using` block: the twin of the file object
- * Python's `open()` returns, whose `with` block closes it.
- */
-export class File implements Disposable {
-  readonly fd: number;
-
-  constructor(
-    readonly path: string,
-    flags: string,
-  ) {
-    this.fd = openSync(path, flags);
-  }
-
-  write(text: string): void {
-    writeSync(this.fd, text);
-  }
-
-  read(): string {
-    return readFileSync(this.fd, 'utf8');
-  }
-
-  [Symbol.dispose](): void {
-    closeSync(this.fd);
-  }
-}
-
-/** Twin of Python's `open(path, mode)` for the modes the book uses, 'r' and 'w'. */
-export function open(path: string, mode: 'r' | 'w' = 'r'): File {
-  return new File(path, mode);
-}
 
 /** The soft limit on open descriptors (`ulimit -n`), or undefined where /proc is missing. */
 export function openFilesLimit(): number | undefined {
@@ -84,16 +52,16 @@ function samplePath(folder: string, i: number): string {
 }
 
 /**
- * Method 1: opens `nFiles` files for writing and never closes them. Returns the descriptors it
+ * Method 1: opens `nFiles` files for writing and never closes them. Returns the files it
  * holds, still open, and the error that stopped it early, if any (EMFILE at the limit).
  */
 export function openWithoutClosing(
   nFiles: number,
   folder: string,
-): { files: number[]; error?: NodeJS.ErrnoException } {
-  const files: number[] = [];
+): { files: File[]; error?: NodeJS.ErrnoException } {
+  const files: File[] = [];
   try {
-    for (let i = 0; i < nFiles; i += 1) files.push(openSync(samplePath(folder, i), 'w'));
+    for (let i = 0; i < nFiles; i += 1) files.push(open(samplePath(folder, i), 'w'));
   } catch (error) {
     return { files, error: error as NodeJS.ErrnoException };
   }
@@ -126,7 +94,7 @@ function positiveOption(args: readonly string[], name: string): number | undefin
   if (index === -1) return undefined;
   const value = Number(args[index + 1]);
   if (!Number.isInteger(value) || value <= 0) {
-    throw new RangeError(`${name} needs a positive integer, got "${args[index + 1] ?? ''}"`);
+    throw new UsageError(`${name} needs a positive integer, got "${args[index + 1] ?? ''}"`);
   }
   return value;
 }
@@ -155,7 +123,7 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
 
   // method 1
   const { files, error } = openWithoutClosing(nFiles, folder);
-  for (const fd of files) closeSync(fd);
+  for (const file of files) file.close();
   if (error) {
     if (error.code !== 'EMFILE') throw error;
     // One line where Python prints a traceback: the reader needs the errno and the count.

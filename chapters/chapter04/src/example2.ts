@@ -7,8 +7,8 @@
 //
 //   --guarded   run get_data_from_file_v2 instead, as the book's commented-out line does
 import { join } from 'node:path';
-import { isMain, Lock, print, runMain } from '@mc/core';
-import { open, outputDir } from './example1.js';
+import { isMain, Lock, open, print, runMain } from '@mc/core';
+import { outputDir } from './example1.js';
 
 /** How long (book seconds, scaled) the final acquire waits before calling it a deadlock. */
 export const DEADLOCK_BOUND_SECONDS = 2;

@@ -36,7 +36,7 @@ describe('example1.py', () => {
     } catch (failure) {
       another = failure;
     }
-    for (const fd of files) closeSync(fd);
+    for (const file of files) file.close();
     expect(error?.code).toBe('EMFILE');
     expect((another as NodeJS.ErrnoException | undefined)?.code).toBe('EMFILE');
     // The process held a few descriptors before (stdio, the event loop, vitest): the rest are files.

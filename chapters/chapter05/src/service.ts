@@ -5,6 +5,7 @@
  * status-code service; a real service with the same API gets exactly the same requests.
  */
 import { parseArgs } from 'node:util';
+import { UsageError } from '@mc/core';
 import { startStatusServer } from '@mc/status-server';
 
 /** The environment variable naming a real service to call instead of the embedded server. */
@@ -14,11 +15,6 @@ export const BASE_URL_VARIABLE = 'BOOK_BASE_URL';
 export const BOOK_STATUS_CODES = [200, 400, 404, 408, 500, 524] as const;
 
 const USAGE = `usage: node dist/<example>.js [--base-url http://HOST:PORT] (or ${BASE_URL_VARIABLE}=URL); without it, an embedded server on 127.0.0.1`;
-
-/** A bad command line or base URL: the message is one line saying what is allowed. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
 
 /** The service an example talks to; leaving an `await using` block stops it if it is embedded. */
 export interface Service extends AsyncDisposable {
@@ -32,7 +28,7 @@ export interface Service extends AsyncDisposable {
  * The base URL given on the command line or in the environment (the option wins), checked and
  * without a trailing slash; `undefined` when neither gives one.
  *
- * @throws UsageError for an unknown option or a URL that is not http(s).
+ * @throws UsageError (from `@mc/core`) for an unknown option or a URL that is not http(s).
  * @example givenBaseUrl(['--base-url', 'http://127.0.0.1:8080/'], {}) // 'http://127.0.0.1:8080'
  */
 export function givenBaseUrl(
@@ -65,8 +61,9 @@ export function givenBaseUrl(
 }
 
 /**
- * The service for this run: the given base URL, or an embedded status server started now. A bad
- * argument ends the program with one line on stderr and status 2, as a command-line tool does.
+ * The service for this run: the given base URL, or an embedded status server started now.
+ *
+ * @throws UsageError for a bad option or URL (under `runMain`: one line on stderr, status 2).
  *
  * @example await using service = await openService(); await ping(`${service.url}/200`);
  */
@@ -74,14 +71,8 @@ export async function openService(
   argv: readonly string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Service> {
-  let given: string | undefined;
-  try {
-    given = givenBaseUrl(argv, env);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
+  // A bad option or URL throws a UsageError, which runMain prints as one line with exit status 2.
+  const given = givenBaseUrl(argv, env);
   if (given !== undefined) {
     return { url: given, embedded: false, [Symbol.asyncDispose]: async () => {} };
   }
