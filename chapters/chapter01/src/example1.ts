@@ -1,9 +1,8 @@
-// Mirrors Chapter01/example1.py.
-// Lesson: the primality checks of different numbers are independent, so a pool of workers can run
-// them at the same time, while the sequential loop runs them one after another.
-// Node: the book's process pool is a pool of worker threads (each its own engine and heap), so the
-// checks really run in parallel. On a 2-core machine the book's 20 workers cost more to start than
-// they return; `--workers cores` runs the same search on a pool sized to the cores (see README).
+// Mirrors Chapter01/example1.py: the same prime search, sequentially, then on a pool of 20 workers.
+// Lesson: the checks are independent, so a pool can run them at the same time and finish sooner.
+// Node: the book's processes are worker threads (one engine and heap each), really in parallel.
+// On 2 cores the book's 20 workers cost more to start than they return; `--workers cores` sizes
+// the pool to the cores (see README).
 import {
   asCompleted,
   isMain,
