@@ -158,6 +158,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // A reader piping the output into `head` closes it early: keep running and reporting regardless.
+  process.stdout.on('error', () => {});
   const progress = new Progress();
   const discovery = await discoverChapters(options.root);
   let selection: ReturnType<typeof selectExamples>;
