@@ -18,7 +18,11 @@ import type { isPrime } from '@mc/primes';
 /** The book's input: the 1000 integers from 10^13 up. */
 export const input: readonly number[] = Array.from({ length: 1000 }, (_, i) => 10 ** 13 + i);
 
-const isPrimeTask = workerFunction<typeof isPrime>(import.meta.resolve('@mc/primes'), 'isPrime');
+/** `isPrime`, named so that a worker thread can load it (compiled JavaScript). */
+export const isPrimeTask = workerFunction<typeof isPrime>(
+  import.meta.resolve('@mc/primes'),
+  'isPrime',
+);
 
 /** What one run of `concurrentSolve` measured, in seconds, and the primes it found. */
 export interface Timing {
