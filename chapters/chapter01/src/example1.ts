@@ -14,7 +14,7 @@ import {
   workerFunction,
 } from '@mc/core';
 import { isPrime } from '@mc/primes';
-import { parseWorkersOption, UsageError } from './workers-option.js';
+import { parseWorkersOption } from './workers-option.js';
 
 /** The book's input: the 500 integers from 10^13 up. */
 export const input: readonly number[] = Array.from({ length: 500 }, (_, i) => 10 ** 13 + i);
@@ -73,14 +73,5 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   printTook(start);
 }
 
-if (isMain(import.meta.url)) {
-  runMain(async () => {
-    try {
-      await main();
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      console.error(error.message);
-      process.exitCode = 2;
-    }
-  });
-}
+// A bad --workers value throws core's UsageError: runMain prints it as one line, exit status 2.
+if (isMain(import.meta.url)) runMain(main);

@@ -1,10 +1,5 @@
 import { parseArgs } from 'node:util';
-import { cpuCount } from '@mc/core';
-
-/** A bad command line, reported as one line and exit status 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+import { cpuCount, UsageError } from '@mc/core';
 
 /**
  * Reads `--workers N` from the command line: a whole number of at least 1, or `cores` for

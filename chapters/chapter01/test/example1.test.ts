@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { threadId } from 'node:worker_threads';
-import { cpuCount, timer, workerFunction } from '@mc/core';
+import { cpuCount, timer, UsageError, workerFunction } from '@mc/core';
 import { describe, expect, it, vi } from 'vitest';
 import { bookWorkers, concurrentSolve, input, sequentialSolve } from '../src/example1.js';
-import { parseWorkersOption, UsageError } from '../src/workers-option.js';
+import { parseWorkersOption } from '../src/workers-option.js';
 import {
   type isPrimeRecorded as recorded,
   type Span,
