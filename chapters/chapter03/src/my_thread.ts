@@ -3,7 +3,7 @@
 // hands the loop to the other threads, as time.sleep hands the GIL to other Python threads.
 // Run alone it prints nothing, like the book's module; give it a name and a delay
 // (`node dist/my_thread.js A 0.5`) to watch one countdown.
-import { isMain, print, runMain, sleep, Thread } from '@mc/core';
+import { isMain, print, runMain, sleep, Thread, UsageError } from '@mc/core';
 
 export class MyThread extends Thread {
   constructor(
@@ -36,7 +36,7 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
   if (name === undefined) return;
   const seconds = Number(delay);
   if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new RangeError(`the delay must be a non-negative number of seconds, got "${delay}"`);
+    throw new UsageError(`the delay must be a non-negative number of seconds, got "${delay}"`);
   }
   const thread = new MyThread(name, seconds);
   thread.start();

@@ -5,7 +5,11 @@
 // file. Where the book's program hangs, this one waits a bounded time (`acquire({ timeout })`),
 // then reports the deadlock in one line and exits with status 1.
 //
-//   --guarded   run get_data_from_file_v2 instead, as the book's commented-out line does
+//   --guarded     run get_data_from_file_v2 instead, as the book's commented-out line does
+//   --unbounded   acquire without a bound, as the book does. Python hangs here; Node does not: a
+//                 pending promise keeps nothing alive, so the event loop empties and the program
+//                 would end silently with status 0. runMain notices that and reports the stall
+//                 (status 13). Either way, `Lock can still be acquired.` never prints.
 import { join } from 'node:path';
 import { isMain, Lock, open, print, runMain } from '@mc/core';
 import { outputDir } from './example1.js';
@@ -42,6 +46,12 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     print('File could not be found...');
+  }
+
+  if (args.includes('--unbounded')) {
+    await myLock.acquire();
+    print('Lock can still be acquired.');
+    return;
   }
 
   if (!(await myLock.acquire({ timeout: DEADLOCK_BOUND_SECONDS }))) {

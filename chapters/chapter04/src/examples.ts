@@ -29,5 +29,14 @@ export default defineChapter({
       timeoutSeconds: 10,
       outcome: { kind: 'exits' },
     },
+    {
+      name: 'example2',
+      bookFile: 'Chapter04/example2.py',
+      section: 'Example of deadlock handling',
+      // The book's unbounded acquire: Node does not hang, its event loop empties; runMain reports it.
+      args: ['--unbounded'],
+      timeoutSeconds: 10,
+      outcome: { kind: 'fails', error: 'Stalled' },
+    },
   ],
 });
