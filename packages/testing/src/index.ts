@@ -1,0 +1,10 @@
+export { buildPackageSetup, compilePackage } from './build-package.js';
+export { type CapturedLines, type CaptureOptions, captureLines } from './capture-lines.js';
+export { processExists } from './process-exists.js';
+export {
+  DEFAULT_LIMIT_SECONDS,
+  type ExampleRun,
+  type RunExampleOptions,
+  runExample,
+} from './run-example.js';
+export { chapterTestConfig } from './vitest-config.js';
