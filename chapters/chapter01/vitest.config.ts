@@ -1,11 +1,6 @@
+import { chapterTestConfig } from '@mc/testing';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  test: {
-    // The tests compare timings on a 2-core machine: one file at a time.
-    fileParallelism: false,
-    testTimeout: 120_000,
-    // The tests that run a whole program run the compiled example: build it first.
-    globalSetup: './test/build.ts',
-  },
-});
+// One file at a time (the tests compare timings on a 2-core machine), the chapter compiled first
+// for the tests that run a whole program; the pool tests on a loaded machine want two minutes.
+export default defineConfig({ test: chapterTestConfig({ testTimeout: 120_000 }) });

@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { threadId } from 'node:worker_threads';
 import { cpuCount, timer, UsageError, workerFunction } from '@mc/core';
+import { runExample } from '@mc/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { bookWorkers, concurrentSolve, input, sequentialSolve } from '../src/example1.js';
 import { parseWorkersOption } from '../src/workers-option.js';
@@ -12,6 +11,7 @@ import {
   spansChannel,
 } from './fixtures/is-prime-recorded.js';
 
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const first = [10000000000037, 10000000000051, 10000000000099];
 const last = 10000000000453;
 
@@ -86,8 +86,8 @@ describe('Chapter01/example1.py', () => {
   });
 
   it("prints the book's lines when run as a program", async () => {
-    const script = fileURLToPath(new URL('../dist/example1.js', import.meta.url));
-    const { stdout } = await promisify(execFile)(process.execPath, [script]);
+    const { code, stdout } = await runExample(packageDir, 'example1', { limitSeconds: 100 });
+    expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     const [result1, took1, result2, took2] = lines as [string, string, string, string];
@@ -101,14 +101,10 @@ describe('Chapter01/example1.py', () => {
   });
 
   it('refuses a bad --workers with one line and exit status 2', async () => {
-    const script = fileURLToPath(new URL('../dist/example1.js', import.meta.url));
-    const failure = await promisify(execFile)(process.execPath, [script, '--workers', 'many']).then(
-      () => undefined,
-      (error: { code: number; stderr: string; stdout: string }) => error,
-    );
-    expect(failure?.code).toBe(2);
-    expect(failure?.stdout).toBe('');
-    expect(failure?.stderr.trimEnd().split('\n')).toEqual([
+    const failure = await runExample(packageDir, 'example1', { args: ['--workers', 'many'] });
+    expect(failure.code).toBe(2);
+    expect(failure.stdout).toBe('');
+    expect(failure.stderr.trimEnd().split('\n')).toEqual([
       "--workers must be a whole number of at least 1 or 'cores', got 'many'",
     ]);
   });
