@@ -1,9 +1,8 @@
+import { chapterTestConfig } from '@mc/testing';
 import { defineConfig } from 'vitest/config';
 
+// One file at a time (the tests compare timings on a 2-core machine). No build first: the tests
+// run main() in this process, and its pool loads @mc/primes' dist, never this chapter's.
 export default defineConfig({
-  test: {
-    // The tests compare timings on a 2-core machine: one file at a time.
-    fileParallelism: false,
-    testTimeout: 120_000,
-  },
+  test: chapterTestConfig({ testTimeout: 120_000, globalSetup: [] }),
 });
