@@ -1,8 +1,9 @@
 import { Lock } from '@mc/core';
+import { captureLines } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { runCountdowns } from '../src/example1.js';
 import { MyThread } from '../src/example4.js';
-import { captureLines, countdown, runExample } from './run.js';
+import { countdown, runExample } from './run.js';
 
 /** example4's program with the locks its threads A and B take. */
 function runPair(lockOfA: Lock, lockOfB: Lock): Promise<void> {
@@ -28,8 +29,10 @@ describe('example4.py', () => {
   it('serialises them because of the shared lock: with a lock each they interleave, in half the time', async () => {
     const shared = new Lock();
     // A longer scale than the process tests, so timer jitter is small beside each 0.5 s step.
-    const serialised = await captureLines(() => runPair(shared, shared), '0.04');
-    const concurrent = await captureLines(() => runPair(new Lock(), new Lock()), '0.04');
+    const serialised = await captureLines(() => runPair(shared, shared), { timeScale: '0.04' });
+    const concurrent = await captureLines(() => runPair(new Lock(), new Lock()), {
+      timeScale: '0.04',
+    });
 
     const firstB = (lines: string[]) => lines.indexOf('Thread B counting down: 5...');
     const lastA = (lines: string[]) => lines.indexOf('Thread A counting down: 1...');

@@ -1,7 +1,8 @@
 import { Queue } from '@mc/core';
+import { captureLines } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { MyThread } from '../src/example5.js';
-import { captureLines, runExample } from './run.js';
+import { runExample } from './run.js';
 
 const factorLines = [
   'Positive factors of 1 are: 1 ',
@@ -45,8 +46,8 @@ describe('example5.py', () => {
   });
 
   it('shares the work: three workers drain the queue in about half the time one worker takes', async () => {
-    const three = await captureLines(() => drain(['A', 'B', 'C']), '0.04');
-    const one = await captureLines(() => drain(['A']), '0.04');
+    const three = await captureLines(() => drain(['A', 'B', 'C']), { timeScale: '0.04' });
+    const one = await captureLines(() => drain(['A']), { timeScale: '0.04' });
     expect(three.lines.filter((line) => line.startsWith('Positive'))).toHaveLength(4);
     // One worker pauses after each of 4 items; three pause twice, side by side.
     expect(one.seconds / three.seconds).toBeGreaterThan(1.5);
