@@ -1,10 +1,5 @@
+import { chapterTestConfig } from '@mc/testing';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  test: {
-    fileParallelism: false,
-    testTimeout: 60_000,
-    // The tests that are about a whole program run the compiled example: build it first.
-    globalSetup: './test/build.ts',
-  },
-});
+// The tests about a whole program run the compiled example: chapterTestConfig compiles it first.
+export default defineConfig({ test: chapterTestConfig() });

@@ -60,7 +60,7 @@ describe('example1.py', () => {
   });
 
   it('never holds more than one file open with using: 1000 files pass under ulimit -n 256', async () => {
-    const run = await runExample('example1', ['--ulimit', '256', '--files', '1000']);
+    const run = await runExample('example1', { args: ['--ulimit', '256', '--files', '1000'] });
     expect(run.code).toBe(1);
     const [, , held, limit] = run.stderr.trimEnd().match(report) ?? [];
     expect(limit).toBe('256');
@@ -76,7 +76,7 @@ describe('example1.py', () => {
   });
 
   it('exits 0 at the book first count of 254 files, which fits under the limit', async () => {
-    const run = await runExample('example1', ['--files', '254']);
+    const run = await runExample('example1', { args: ['--files', '254'] });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
   });

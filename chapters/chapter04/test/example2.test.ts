@@ -54,7 +54,7 @@ describe('example2.py', () => {
   });
 
   it('reports the deadlock in one line and exits 1 instead of hanging', async () => {
-    const run = await runExample('example2', [], 10);
+    const run = await runExample('example2', { limitSeconds: 10 });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('File could not be found...\n');
     expect(run.stderr).toBe(
@@ -63,7 +63,7 @@ describe('example2.py', () => {
   });
 
   it('prints exactly File could not be found... then Lock can still be acquired. when guarded', async () => {
-    const run = await runExample('example2', ['--guarded'], 10);
+    const run = await runExample('example2', { args: ['--guarded'], limitSeconds: 10 });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('File could not be found...\nLock can still be acquired.\n');
     expect(run.stderr).toBe('');
