@@ -1,10 +1,11 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
+import { captureLines } from '@mc/testing';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadPage, PAGE_FILE } from '../src/example1.js';
-import { captureLines, runExample, useStatusServer } from './helpers.js';
+import { runExample, useStatusServer } from './helpers.js';
 
 describe('example1.py', () => {
   let folder: string;

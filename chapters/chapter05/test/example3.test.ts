@@ -1,8 +1,9 @@
+import { captureLines } from '@mc/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bookUrls } from '../src/example2.js';
 import { compare } from '../src/example3.js';
 import { BOOK_STATUS_CODES, statusUrl } from '../src/service.js';
-import { captureLines, scaledSeconds, useStatusServer } from './helpers.js';
+import { scaledSeconds, useStatusServer } from './helpers.js';
 
 describe('example3.py', () => {
   /** One answer's wait at this scale (the server's latency), less 5% for timer rounding. */

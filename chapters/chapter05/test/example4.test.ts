@@ -1,8 +1,9 @@
+import { captureLines } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { bookUrls } from '../src/example2.js';
 import { fetchAll, MyThread } from '../src/example4.js';
 import { BOOK_STATUS_CODES, statusUrl } from '../src/service.js';
-import { captureLines, scaledSeconds, useStatusServer } from './helpers.js';
+import { scaledSeconds, useStatusServer } from './helpers.js';
 
 describe('example4.py', () => {
   const server = useStatusServer(0.2);

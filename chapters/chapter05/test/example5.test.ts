@@ -1,7 +1,8 @@
+import { captureLines } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { fetchAll } from '../src/example4.js';
 import { SLOW_SLEEP_MS, slowBatchUrls } from '../src/example5.js';
-import { captureLines, scaledSeconds, useStatusServer } from './helpers.js';
+import { scaledSeconds, useStatusServer } from './helpers.js';
 
 describe('example5.py', () => {
   // 0.05: the 20 s request lasts 1 s, the latency 12.5 ms.

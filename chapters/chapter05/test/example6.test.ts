@@ -1,13 +1,7 @@
+import { captureLines, processExists } from '@mc/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { fetchWithCustomTimeout, timeoutUrls } from '../src/example6.js';
-import {
-  captureLines,
-  example6Results,
-  processExists,
-  runExample,
-  scaledSeconds,
-  useStatusServer,
-} from './helpers.js';
+import { example6Results, runExample, scaledSeconds, useStatusServer } from './helpers.js';
 
 describe('example6.py', () => {
   // 0.1: the 5 s timeout lasts 0.5 s, the 4 s request 0.4 s, the 20 s one 2 s.

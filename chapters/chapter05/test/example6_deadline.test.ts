@@ -1,14 +1,8 @@
+import { captureLines, processExists } from '@mc/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { timeoutUrls } from '../src/example6.js';
 import { fetchWithDeadlines, pingWithDeadline } from '../src/example6_deadline.js';
-import {
-  captureLines,
-  example6Results,
-  processExists,
-  runExample,
-  scaledSeconds,
-  useStatusServer,
-} from './helpers.js';
+import { example6Results, runExample, scaledSeconds, useStatusServer } from './helpers.js';
 
 describe('example6_deadline (addition)', () => {
   const server = useStatusServer(0.1);
