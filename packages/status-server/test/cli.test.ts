@@ -1,11 +1,12 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { runExample } from '@mc/testing';
 import { Agent, request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { startStatusServer } from '../src/index.js';
 
+const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const USAGE =
   'usage: status-server [--port 0..65535 (default 0: a free port)] [--host ADDRESS (default 127.0.0.1)] [--latency 0..300000 ms (default 250)]';
@@ -26,14 +27,10 @@ async function startCli(args: string[]): Promise<{ child: ChildProcess; line: st
   return { child, line };
 }
 
+/** Runs the CLI to its end: its exit status and what it printed. */
 async function runCli(args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  const { code, stdout, stderr } = await runExample(PACKAGE, 'cli', { args });
+  return { code, stdout, stderr };
 }
 
 describe('status-server CLI', () => {

@@ -1,20 +1,11 @@
-import { Agent, request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StatusServer, startStatusServer } from '../src/index.js';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { useServer } from './helpers.js';
 
-let server: StatusServer;
-const client = new Agent();
-
-beforeAll(async () => {
-  server = await startStatusServer({ latencyMs: 0 });
-});
-afterAll(async () => {
-  await client.close();
-  await server.close();
-});
+const { server, client } = useServer({ latencyMs: 0 });
 
 async function headersOf(method: 'GET' | 'HEAD', path: string) {
-  const response = await request(`${server.url}${path}`, { dispatcher: client, method });
+  const response = await request(`${server().url}${path}`, { dispatcher: client, method });
   const body = await response.body.text();
   // undici closes the connection after a HEAD (in case a server sends a body anyway), so
   // the connection headers differ; every other header must match.

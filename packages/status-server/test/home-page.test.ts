@@ -1,21 +1,13 @@
-import { Agent, request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOME_PAGE_HTML, type StatusServer, startStatusServer } from '../src/index.js';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { HOME_PAGE_HTML, startStatusServer } from '../src/index.js';
+import { useServer } from './helpers.js';
 
-let server: StatusServer;
-const client = new Agent();
-
-beforeAll(async () => {
-  server = await startStatusServer({ latencyMs: 0 });
-});
-afterAll(async () => {
-  await client.close();
-  await server.close();
-});
+const { server, client } = useServer({ latencyMs: 0 });
 
 describe('GET /', () => {
   it('serves the home page as HTML with ordinary headers', async () => {
-    const response = await request(`${server.url}/`, { dispatcher: client });
+    const response = await request(`${server().url}/`, { dispatcher: client });
     const body = await response.body.text();
     expect(response.statusCode).toBe(200);
     expect(body).toBe(HOME_PAGE_HTML);
@@ -36,14 +28,14 @@ describe('GET /', () => {
 
   it('is the same bytes and entity tag from every server, every time', async () => {
     await using other = await startStatusServer({ latencyMs: 0 });
-    const first = await request(`${server.url}/`, { dispatcher: client });
+    const first = await request(`${server().url}/`, { dispatcher: client });
     const second = await request(`${other.url}/`, { dispatcher: client });
     expect(await second.body.text()).toBe(await first.body.text());
     expect(second.headers.etag).toBe(first.headers.etag);
   });
 
   it('honours sleep like the status routes do', async () => {
-    const response = await request(`${server.url}/?sleep=nope`, { dispatcher: client });
+    const response = await request(`${server().url}/?sleep=nope`, { dispatcher: client });
     expect(response.statusCode).toBe(400);
     await response.body.text();
   });

@@ -1,22 +1,12 @@
-import { Agent, request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StatusServer, startStatusServer } from '../src/index.js';
-import { elapsedMs } from './helpers.js';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { elapsedMs, useServer } from './helpers.js';
 
 const BOOK_CODES = [200, 400, 404, 408, 500, 524];
-let server: StatusServer;
-const client = new Agent();
-
-beforeAll(async () => {
-  server = await startStatusServer({ latencyMs: 100, timeScale: 1 });
-});
-afterAll(async () => {
-  await client.close();
-  await server.close();
-});
+const { server, client } = useServer({ latencyMs: 100, timeScale: 1 });
 
 async function ping(code: number): Promise<string> {
-  const response = await request(`${server.url}/${code}`, { dispatcher: client });
+  const response = await request(`${server().url}/${code}`, { dispatcher: client });
   return response.body.text();
 }
 
@@ -40,7 +30,9 @@ describe('latency', () => {
       ['POST', '/200'],
     ] as const) {
       const took = await elapsedMs(() =>
-        request(`${server.url}${path}`, { dispatcher: client, method }).then((r) => r.body.text()),
+        request(`${server().url}${path}`, { dispatcher: client, method }).then((r) =>
+          r.body.text(),
+        ),
       );
       expect(took).toBeGreaterThanOrEqual(99);
     }
@@ -48,7 +40,7 @@ describe('latency', () => {
 
   it('adds the sleep on top of the latency', async () => {
     const took = await elapsedMs(() =>
-      request(`${server.url}/200?sleep=100`, { dispatcher: client }).then((r) => r.body.text()),
+      request(`${server().url}/200?sleep=100`, { dispatcher: client }).then((r) => r.body.text()),
     );
     expect(took).toBeGreaterThanOrEqual(199);
   });
@@ -57,7 +49,7 @@ describe('latency', () => {
     const codes = Array.from({ length: 200 }, (_, i) => 200 + 2 * i);
     const bodies = await Promise.all(
       codes.map(async (code) => {
-        const response = await request(`${server.url}/${code}`, { dispatcher: client });
+        const response = await request(`${server().url}/${code}`, { dispatcher: client });
         return { status: response.statusCode, body: await response.body.text() };
       }),
     );

@@ -1,17 +1,8 @@
 import { Agent, request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StatusServer, startStatusServer } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { useServer } from './helpers.js';
 
-let server: StatusServer;
-const client = new Agent();
-
-beforeAll(async () => {
-  server = await startStatusServer({ latencyMs: 0 });
-});
-afterAll(async () => {
-  await client.close();
-  await server.close();
-});
+const { server, client } = useServer({ latencyMs: 0 });
 
 describe('routes', () => {
   it.each([
@@ -25,7 +16,7 @@ describe('routes', () => {
     '/favicon.ico',
     '//200',
   ])('answers %s with 404 and one line saying what exists', async (path) => {
-    const response = await request(`${server.url}${path}`, { dispatcher: client });
+    const response = await request(`${server().url}${path}`, { dispatcher: client });
     const body = await response.body.text();
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
@@ -36,7 +27,7 @@ describe('routes', () => {
   });
 
   it('ignores query parameters other than sleep', async () => {
-    const response = await request(`${server.url}/418?colour=blue`, { dispatcher: client });
+    const response = await request(`${server().url}/418?colour=blue`, { dispatcher: client });
     expect(response.statusCode).toBe(418);
     expect(await response.body.text()).toBe("418 I'm a Teapot");
   });
@@ -44,7 +35,7 @@ describe('routes', () => {
   it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const)(
     'answers %s with 405 and allow: GET, HEAD',
     async (method) => {
-      const response = await request(`${server.url}/200`, {
+      const response = await request(`${server().url}/200`, {
         dispatcher: client,
         method,
         body: method === 'POST' || method === 'PUT' ? 'ignored=1' : undefined,
@@ -60,13 +51,13 @@ describe('routes', () => {
   it('keeps serving the same connection after refusing a request with a body', async () => {
     const keepAlive = new Agent({ connections: 1 });
     try {
-      const refused = await request(`${server.url}/200`, {
+      const refused = await request(`${server().url}/200`, {
         dispatcher: keepAlive,
         method: 'POST',
         body: 'x'.repeat(10_000),
       });
       await refused.body.text();
-      const next = await request(`${server.url}/201`, { dispatcher: keepAlive });
+      const next = await request(`${server().url}/201`, { dispatcher: keepAlive });
       expect(next.statusCode).toBe(201);
       expect(await next.body.text()).toBe('201 Created');
     } finally {

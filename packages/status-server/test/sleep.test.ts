@@ -1,19 +1,10 @@
-import { Agent, request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_SLEEP_MS, type StatusServer, startStatusServer } from '../src/index.js';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { MAX_SLEEP_MS, startStatusServer } from '../src/index.js';
 import { parseSleep } from '../src/sleep-parameter.js';
-import { elapsedMs } from './helpers.js';
+import { elapsedMs, useServer } from './helpers.js';
 
-let server: StatusServer;
-const client = new Agent();
-
-beforeAll(async () => {
-  server = await startStatusServer({ latencyMs: 0, timeScale: 1 });
-});
-afterAll(async () => {
-  await client.close();
-  await server.close();
-});
+const { server, client } = useServer({ latencyMs: 0, timeScale: 1 });
 
 async function get(url: string) {
   const response = await request(url, { dispatcher: client });
@@ -34,7 +25,7 @@ describe('?sleep=', () => {
     ['300001', '"300001"'],
     ['99999999999999999999', '"99999999999999999999"'],
   ])('refuses sleep=%s with 400 saying what is allowed', async (raw, shown) => {
-    const answer = await get(`${server.url}/200?sleep=${raw}`);
+    const answer = await get(`${server().url}/200?sleep=${raw}`);
     expect(answer.status).toBe(400);
     expect(answer.body).toBe(
       `sleep must be a whole number of milliseconds from 0 to 300000 (got ${shown})`,
@@ -42,7 +33,7 @@ describe('?sleep=', () => {
   });
 
   it('refuses a sleep given twice', async () => {
-    const answer = await get(`${server.url}/200?sleep=1&sleep=2`);
+    const answer = await get(`${server().url}/200?sleep=1&sleep=2`);
     expect(answer.status).toBe(400);
     expect(answer.body).toBe(
       'sleep must be a whole number of milliseconds from 0 to 300000, given once (got it 2 times)',
@@ -57,13 +48,16 @@ describe('?sleep=', () => {
   });
 
   it('answers sleep=0 with the status asked for', async () => {
-    expect(await get(`${server.url}/404?sleep=0`)).toEqual({ status: 404, body: '404 Not Found' });
+    expect(await get(`${server().url}/404?sleep=0`)).toEqual({
+      status: 404,
+      body: '404 Not Found',
+    });
   });
 
   it('delays the answer by at least the sleep asked for', async () => {
     let answer: Awaited<ReturnType<typeof get>> | undefined;
     const took = await elapsedMs(async () => {
-      answer = await get(`${server.url}/200?sleep=150`);
+      answer = await get(`${server().url}/200?sleep=150`);
     });
     expect(answer).toEqual({ status: 200, body: '200 OK' });
     // Node's timers never fire early by more than the 1 ms they round to.
@@ -73,7 +67,7 @@ describe('?sleep=', () => {
   it('scales the sleep by the time scale: sleep=2000 at 0.1 lasts about as long as sleep=200 at 1', async () => {
     await using scaled = await startStatusServer({ latencyMs: 0, timeScale: 0.1 });
     const scaledMs = await elapsedMs(() => get(`${scaled.url}/200?sleep=2000`));
-    const unscaledMs = await elapsedMs(() => get(`${server.url}/200?sleep=200`));
+    const unscaledMs = await elapsedMs(() => get(`${server().url}/200?sleep=200`));
     expect(scaledMs).toBeGreaterThanOrEqual(199);
     expect(scaledMs / unscaledMs).toBeGreaterThan(0.5);
     expect(scaledMs / unscaledMs).toBeLessThan(2);

@@ -1,20 +1,11 @@
-import { Agent, fetch, request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StatusServer, startStatusServer } from '../src/index.js';
+import { fetch, request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { useServer } from './helpers.js';
 
-let server: StatusServer;
-const client = new Agent();
-
-beforeAll(async () => {
-  server = await startStatusServer({ latencyMs: 0 });
-});
-afterAll(async () => {
-  await client.close();
-  await server.close();
-});
+const { server, client } = useServer({ latencyMs: 0 });
 
 async function get(path: string) {
-  const response = await request(`${server.url}${path}`, { dispatcher: client });
+  const response = await request(`${server().url}${path}`, { dispatcher: client });
   return {
     status: response.statusCode,
     headers: response.headers,
@@ -49,7 +40,7 @@ describe('GET /{code}', () => {
   });
 
   it('puts the same reason phrase on the status line, including unofficial codes', async () => {
-    const response = await fetch(`${server.url}/524`, { dispatcher: client });
+    const response = await fetch(`${server().url}/524`, { dispatcher: client });
     expect(response.status).toBe(524);
     expect(response.statusText).toBe('A Timeout Occurred');
     expect(await response.text()).toBe('524 A Timeout Occurred');
@@ -76,7 +67,7 @@ describe('GET /{code}', () => {
   });
 
   it('does not send a redirect location, so fetch returns the 3xx itself', async () => {
-    const response = await fetch(`${server.url}/301`, { dispatcher: client });
+    const response = await fetch(`${server().url}/301`, { dispatcher: client });
     expect(response.status).toBe(301);
     expect(response.headers.get('location')).toBeNull();
     expect(await response.text()).toBe('301 Moved Permanently');
