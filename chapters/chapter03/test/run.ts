@@ -7,8 +7,8 @@ export const TIME_SCALE = '0.01';
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Runs `node dist/<name>.js` of this chapter at the test time scale, killed after 20 s unless
- * `limitSeconds` says otherwise, and collects what it prints.
+ * Runs `node dist/<name>.js` of this chapter, as the runner runs the programs `src/examples.ts`
+ * declares, at the test time scale, killed after 20 s unless `limitSeconds` says otherwise.
  */
 export function runExample(name: string, options: RunExampleOptions = {}): Promise<ExampleRun> {
   return runCompiled(packageDir, name, { timeScale: TIME_SCALE, limitSeconds: 20, ...options });
