@@ -16,7 +16,8 @@ describe('my_thread.py', () => {
 
   it('rejects a delay that is not a number', async () => {
     const run = await runExample('my_thread', { args: ['A', 'soon'] });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('the delay must be a non-negative number of seconds');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -68,4 +68,22 @@ describe('example2.py', () => {
     expect(run.stdout).toBe('File could not be found...\nLock can still be acquired.\n');
     expect(run.stderr).toBe('');
   });
+
+  it('with the unbounded acquire, ends at once (Node does not hang) and reports the stall', async () => {
+    const run = await runExample('example2', { args: ['--unbounded'], limitSeconds: 10 });
+    // Killed at the limit would be null: the process ended by itself, the event loop empty.
+    expect(run.code).toBe(13);
+    expect(run.stdout).toBe('File could not be found...\n');
+    expect(run.stderr).toMatch(/^Stalled: main\(\) is still waiting/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('with the unbounded acquire and the guarded version, reaches the last line', async () => {
+    const run = await runExample('example2', {
+      args: ['--unbounded', '--guarded'],
+      limitSeconds: 10,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('File could not be found...\nLock can still be acquired.\n');
+  });
 });
