@@ -12,3 +12,13 @@ export function ratio(value: number | null | undefined): string {
 export function millis(value: number): string {
   return `${(value * 1000).toFixed(1)} ms`;
 }
+
+/**
+ * The runner's measured overhead per example, in words: a difference of two noisy medians can come
+ * out below 1 ms or even negative, which means the runner adds less than the noise can show.
+ *
+ * @example overheadText(0.0042) // '4.2 ms'; overheadText(-0.009) // 'under 1 ms (within measurement noise)'
+ */
+export function overheadText(value: number): string {
+  return value < 0.001 ? 'under 1 ms (within measurement noise)' : millis(value);
+}

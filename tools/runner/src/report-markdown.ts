@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { amdahlSpeedup } from './amdahl.js';
 import { renderSvgChart } from './chart-svg.js';
-import { millis, ratio, seconds } from './format.js';
+import { millis, overheadText, ratio, seconds } from './format.js';
 import type { RunReport } from './report-row.js';
 import { summaryLine, tableCells } from './table.js';
 
@@ -28,7 +28,7 @@ export function renderMarkdown(report: RunReport): string {
   if (report.overhead) {
     const o = report.overhead;
     out.push(
-      `Runner overhead: ${millis(o.overheadSeconds)} per example run (an empty node program takes ${millis(o.runnerSeconds)} through the runner, ${millis(o.nodeSeconds)} spawned directly; median of ${o.samples}).`,
+      `Runner overhead: ${overheadText(o.overheadSeconds)} per example run (an empty node program takes ${millis(o.runnerSeconds)} through the runner, ${millis(o.nodeSeconds)} spawned directly; median of ${o.samples}).`,
       '',
     );
   }

@@ -1,4 +1,4 @@
-import { millis, ratio, seconds } from './format.js';
+import { millis, overheadText, ratio, seconds } from './format.js';
 import type { RunReport } from './report-row.js';
 
 /** The header and cells of the final table, shared by the terminal and Markdown renderings. */
@@ -54,7 +54,7 @@ export function summaryLine(report: RunReport): string {
   if (report.repeat > 1) parts.push(`median of ${report.repeat} runs`);
   if (report.overhead) {
     parts.push(
-      `runner overhead ${millis(report.overhead.overheadSeconds)} per run (node start ${millis(report.overhead.nodeSeconds)})`,
+      `runner overhead ${overheadText(report.overhead.overheadSeconds)} per run (node start ${millis(report.overhead.nodeSeconds)})`,
     );
   }
   if (report.interrupted) parts.push('INTERRUPTED: partial report');
