@@ -1,5 +1,6 @@
 export { buildPackageSetup, compilePackage } from './build-package.js';
 export { type CapturedLines, type CaptureOptions, captureLines } from './capture-lines.js';
+export { type DeclaredChapter, declarationProblems } from './declaration-problems.js';
 export { processExists } from './process-exists.js';
 export {
   DEFAULT_LIMIT_SECONDS,
