@@ -3,16 +3,14 @@
 // Node: the book's processes are worker threads (one engine and heap each), really in parallel.
 // On 2 cores the book's 20 workers cost more to start than they return; `--workers cores` sizes
 // the pool to the cores (see README).
+import { isMain, print, runMain } from '@mc/core';
 import {
   asCompleted,
-  isMain,
   ProcessPoolExecutor,
-  print,
-  runMain,
-  timer,
   type WorkerFunction,
   workerFunction,
-} from '@mc/core';
+} from '@mc/core/concurrent/futures';
+import { timer } from '@mc/core/timeit';
 import { isPrime } from '@mc/primes';
 import { parseWorkersOption } from './workers-option.js';
 

@@ -3,7 +3,9 @@
 // from a pool: the 'concurrent' half is the sequential loop in disguise, plus the pool's overhead.
 // Node: the book's 20 threads are 20 event-loop tasks (core ThreadPoolExecutor), which take turns on
 // one thread as Python's threads take turns under the GIL; the value passes 2^53, so it is a BigInt.
-import { isMain, print, runMain, ThreadPoolExecutor, timer } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
+import { ThreadPoolExecutor } from '@mc/core/concurrent/futures';
+import { timer } from '@mc/core/timeit';
 
 /** f(x) = x * x - x + 1, the step the book iterates. */
 export function f(x: bigint): bigint {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { cpuCount, UsageError } from '@mc/core';
+import { UsageError } from '@mc/core';
+import { cpuCount } from '@mc/core/multiprocessing';
 
 /**
  * Reads `--workers N` from the command line: a whole number of at least 1, or `cores` for

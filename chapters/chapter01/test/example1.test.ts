@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
-import { cpuCount, timer, UsageError, workerFunction } from '@mc/core';
+import { UsageError } from '@mc/core';
+import { workerFunction } from '@mc/core/concurrent/futures';
+import { cpuCount } from '@mc/core/multiprocessing';
+import { timer } from '@mc/core/timeit';
 import { runExample } from '@mc/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { bookWorkers, concurrentSolve, input, sequentialSolve } from '../src/example1.js';

@@ -1,4 +1,4 @@
-import { timer } from '@mc/core';
+import { timer } from '@mc/core/timeit';
 import { describe, expect, it, vi } from 'vitest';
 import { concurrentSolve, main, sequentialSolve } from '../src/example2.js';
 

@@ -6,7 +6,8 @@
 //   1000 empty tasks: 1000 checks of even numbers (no work) on that warm 1-worker pool
 //
 //   node chapters/chapter02/bench/medians.mjs --runs 5 --max-others 10 chapters/chapter02/bench/overhead.mjs
-import { asCompleted, ProcessPoolExecutor, timer } from '@mc/core';
+import { asCompleted, ProcessPoolExecutor } from '@mc/core/concurrent/futures';
+import { timer } from '@mc/core/timeit';
 import { isPrime } from '@mc/primes';
 import { input, isPrimeTask } from '../dist/example1.js';
 

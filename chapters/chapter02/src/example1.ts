@@ -3,16 +3,10 @@
 // with each worker only as far as the parallel part allows, and less and less with each worker.
 // Node: the book's process pool is a pool of worker threads (each its own engine and heap), loading
 // the compiled `isPrime`; the main guard keeps a worker that loads this module from rerunning it.
-import {
-  asCompleted,
-  cpuCount,
-  isMain,
-  ProcessPoolExecutor,
-  print,
-  runMain,
-  timer,
-  workerFunction,
-} from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
+import { asCompleted, ProcessPoolExecutor, workerFunction } from '@mc/core/concurrent/futures';
+import { cpuCount } from '@mc/core/multiprocessing';
+import { timer } from '@mc/core/timeit';
 import type { isPrime } from '@mc/primes';
 
 /** The book's input: the 1000 integers from 10^13 up. */

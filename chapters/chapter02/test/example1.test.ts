@@ -1,4 +1,4 @@
-import { cpuCount } from '@mc/core';
+import { cpuCount } from '@mc/core/multiprocessing';
 import { isPrime } from '@mc/primes';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { input, main, type Timing } from '../src/example1.js';

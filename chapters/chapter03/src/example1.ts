@@ -1,7 +1,8 @@
 // Mirrors Chapter03/example1.py: two countdown threads, A and B, started together and joined.
 // Their lines interleave and both finish in about the time of one countdown. Node runs them as
 // tasks on one event loop: while one sleeps the other runs, as Python threads share the GIL.
-import { isMain, print, runMain, type Thread } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
+import type { Thread } from '@mc/core/threading';
 import { MyThread } from './my_thread.js';
 
 /**

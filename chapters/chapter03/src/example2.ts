@@ -5,7 +5,8 @@
 // program without them, as Python kills such threads at exit.
 //
 //   --no-wait   skip the prompt, as if the book's input() line were commented out: no verdict prints
-import { EOFError, input, isMain, print, runMain, startNewThread } from '@mc/core';
+import { EOFError, input, isMain, print, runMain } from '@mc/core';
+import { startNewThread } from '@mc/core/_thread';
 import { isPrime as primeOrFalse } from '@mc/primes';
 
 /** The book's is_prime: prints its verdict instead of returning it. */

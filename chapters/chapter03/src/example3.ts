@@ -5,7 +5,8 @@
 // The book's run() prints 'Starting processing %i...' % x with the global loop variable x instead
 // of self.x, a bug that prints another thread's number whenever the loop moves on before a thread
 // runs. This port prints each thread's own number.
-import { isMain, print, runMain, Thread } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
+import { Thread } from '@mc/core/threading';
 import { isPrime, myInput } from './example2.js';
 
 export class MyThread extends Thread {

@@ -1,7 +1,8 @@
 // Mirrors Chapter03/example4.py: the same two countdowns, but each thread holds a lock for its
 // whole countdown, so B counts only after A has finished. Node's Lock orders tasks on the one
 // event loop (async-mutex): B's acquire waits while A sleeps with the lock held.
-import { isMain, Lock, print, runMain, Thread } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
+import { Lock, Thread } from '@mc/core/threading';
 import { runCountdowns } from './example1.js';
 import { threadCountDown } from './my_thread.js';
 

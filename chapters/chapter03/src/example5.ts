@@ -2,7 +2,10 @@
 // with non-blocking gets, printing each number's positive factors and pausing 1 s after each
 // item; a worker exits when the queue raises Empty. The workers are event-loop tasks sharing one
 // core Queue, as Python threads share a queue.Queue under the GIL.
-import { Empty, isMain, print, Queue, runMain, sleep, Thread } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
+import { Empty, Queue } from '@mc/core/queue';
+import { Thread } from '@mc/core/threading';
+import { sleep } from '@mc/core/time';
 
 export class MyThread extends Thread {
   constructor(

@@ -3,7 +3,9 @@
 // hands the loop to the other threads, as time.sleep hands the GIL to other Python threads.
 // Run alone it prints nothing, like the book's module; give it a name and a delay
 // (`node dist/my_thread.js A 0.5`) to watch one countdown.
-import { isMain, print, runMain, sleep, Thread, UsageError } from '@mc/core';
+import { isMain, print, runMain, UsageError } from '@mc/core';
+import { Thread } from '@mc/core/threading';
+import { sleep } from '@mc/core/time';
 
 export class MyThread extends Thread {
   constructor(

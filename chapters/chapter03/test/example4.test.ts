@@ -1,4 +1,4 @@
-import { Lock } from '@mc/core';
+import { Lock } from '@mc/core/threading';
 import { captureLines } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { runCountdowns } from '../src/example1.js';

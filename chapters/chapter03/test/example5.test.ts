@@ -1,4 +1,4 @@
-import { Queue } from '@mc/core';
+import { Queue } from '@mc/core/queue';
 import { captureLines } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { MyThread } from '../src/example5.js';

@@ -11,7 +11,8 @@
 //                 would end silently with status 0. runMain notices that and reports the stall
 //                 (status 13). Either way, `Lock can still be acquired.` never prints.
 import { join } from 'node:path';
-import { isMain, Lock, open, print, runMain } from '@mc/core';
+import { isMain, open, print, runMain } from '@mc/core';
+import { Lock } from '@mc/core/threading';
 import { outputDir } from './example1.js';
 
 /** How long (book seconds, scaled) the final acquire waits before calling it a deadlock. */

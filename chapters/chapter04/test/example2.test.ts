@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Lock, sleep } from '@mc/core';
+import { Lock } from '@mc/core/threading';
+import { sleep } from '@mc/core/time';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDataFromFileV1, getDataFromFileV2 } from '../src/example2.js';
 import { runExample } from './run.js';

@@ -2,7 +2,9 @@
 // Lesson: sequential requests take the sum of their waits; concurrent ones about the longest.
 // Node: each `Thread` is an event-loop task, and a request waiting on the network yields the loop
 // as a Python thread waiting on a socket releases the GIL, so the six waits overlap.
-import { isMain, runMain, Thread, timer } from '@mc/core';
+import { isMain, runMain } from '@mc/core';
+import { Thread } from '@mc/core/threading';
+import { timer } from '@mc/core/timeit';
 import { bookUrls, ping } from './example2.js';
 import { openService } from './service.js';
 

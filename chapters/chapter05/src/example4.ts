@@ -3,7 +3,9 @@
 // main thread prints the results in the order it chose (the URLs'), not the order they finished.
 // Node: `MyThread` extends the core `Thread`, an event-loop task; `run` is async and awaits the
 // reply where Python's blocks on it.
-import { isMain, runMain, Thread, type ThreadOptions, timer } from '@mc/core';
+import { isMain, runMain } from '@mc/core';
+import { Thread, type ThreadOptions } from '@mc/core/threading';
+import { timer } from '@mc/core/timeit';
 import { request } from 'undici';
 import { bookUrls } from './example2.js';
 import { openService } from './service.js';

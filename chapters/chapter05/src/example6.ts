@@ -3,7 +3,9 @@
 // `Custom timeout` for the rest, and exits without waiting for the slow request.
 // Node: threads are event-loop tasks; `runMain` ends the program without its daemon threads, as
 // Python's exit does. The idiomatic Node deadline, `AbortSignal.timeout`, is example6_deadline.ts.
-import { isMain, runMain, scaledMilliseconds, sleep, timer } from '@mc/core';
+import { isMain, runMain, scaledMilliseconds } from '@mc/core';
+import { sleep } from '@mc/core/time';
+import { timer } from '@mc/core/timeit';
 import { MyThread as ResultThread } from './example4.js';
 import { openService, statusUrl } from './service.js';
 

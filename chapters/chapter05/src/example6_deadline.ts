@@ -3,7 +3,8 @@
 // thread is left waiting and nothing needs polling.
 // Node: `AbortSignal.timeout(ms)` passed to undici's `request` is the idiomatic per-request
 // timeout (Python's `requests.get(url, timeout=...)`); plain async functions replace the threads.
-import { isMain, runMain, scaledMilliseconds, timer } from '@mc/core';
+import { isMain, runMain, scaledMilliseconds } from '@mc/core';
+import { timer } from '@mc/core/timeit';
 import { request } from 'undici';
 import { timeoutUrls } from './example6.js';
 import { openService } from './service.js';

@@ -3,7 +3,8 @@
 // a deadline, keeps one failure from ending the batch, and retries with backoff only what is safe
 // to repeat (GET and HEAD) and only when a retry can help (5xx answers, network errors).
 // Node: p-limit is the concurrency limit, `AbortSignal.timeout` the deadline, p-retry the backoff.
-import { isMain, runMain, scaledMilliseconds, timer } from '@mc/core';
+import { isMain, runMain, scaledMilliseconds } from '@mc/core';
+import { timer } from '@mc/core/timeit';
 import pLimit from 'p-limit';
 import pRetry from 'p-retry';
 import { type Dispatcher, request } from 'undici';

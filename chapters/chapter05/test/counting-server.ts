@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { timer } from '@mc/core';
+import { timer } from '@mc/core/timeit';
 
 /** One request the server received. */
 export interface Hit {

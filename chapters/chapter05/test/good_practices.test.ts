@@ -1,4 +1,4 @@
-import { timer } from '@mc/core';
+import { timer } from '@mc/core/timeit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   describe as describeOutcome,

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './errors.js';
-import { daemonWorkPending, joinNonDaemonThreads } from './thread.js';
+import { daemonWorkPending, joinNonDaemonThreads } from './threading/thread.js';
 
 /**
  * The exit status when `main` can never finish: the one Node itself uses for a top-level await

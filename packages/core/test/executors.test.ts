@@ -3,11 +3,11 @@ import {
   asCompleted,
   Future,
   ProcessPoolExecutor,
-  RuntimeError,
-  sleep,
   ThreadPoolExecutor,
   workerFunction,
-} from '../src/index.js';
+} from '../src/concurrent/futures/index.js';
+import { RuntimeError } from '../src/index.js';
+import { sleep } from '../src/time/index.js';
 import type {
   busy as busyFunction,
   fail as failFunction,

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Lock, RuntimeError, sleep, Thread } from '../src/index.js';
+import { RuntimeError } from '../src/index.js';
+import { Lock, Thread } from '../src/threading/index.js';
+import { sleep } from '../src/time/index.js';
 
 beforeAll(() => {
   process.env.BOOK_TIME_SCALE = '0.01';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Empty, Full, Queue } from '../src/index.js';
+import { Empty, Full, Queue } from '../src/queue/index.js';
 
 beforeAll(() => {
   process.env.BOOK_TIME_SCALE = '0.01';

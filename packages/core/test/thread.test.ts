@@ -1,7 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { enumerateThreads, RuntimeError, sleep, startNewThread, Thread } from '../src/index.js';
+import { startNewThread } from '../src/_thread/index.js';
+import { RuntimeError } from '../src/index.js';
+import { enumerateThreads, Thread } from '../src/threading/index.js';
+import { sleep } from '../src/time/index.js';
 
 beforeAll(() => {
   process.env.BOOK_TIME_SCALE = '0.01';

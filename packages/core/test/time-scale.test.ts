@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { scaledMilliseconds, sleep, timeScale } from '../src/index.js';
+import { scaledMilliseconds, timeScale } from '../src/index.js';
+import { sleep } from '../src/time/index.js';
 
 const saved = process.env.BOOK_TIME_SCALE;
 afterEach(() => {

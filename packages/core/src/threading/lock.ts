@@ -1,6 +1,6 @@
 import { E_TIMEOUT, Mutex, withTimeout } from 'async-mutex';
-import { RuntimeError } from './errors.js';
-import { scaledMilliseconds } from './time-scale.js';
+import { RuntimeError } from '../errors.js';
+import { scaledMilliseconds } from '../time-scale.js';
 
 /** Options of `Lock.acquire`, as the arguments of Python's `Lock.acquire(blocking, timeout)`. */
 export interface AcquireOptions {

@@ -1,5 +1,5 @@
-import { RuntimeError } from './errors.js';
-import { sleep } from './sleep.js';
+import { RuntimeError } from '../errors.js';
+import { sleep } from '../time/sleep.js';
 
 /** Options of a `Thread`, as the keyword arguments of Python's `threading.Thread`. */
 export interface ThreadOptions {

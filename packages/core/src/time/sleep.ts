@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { scaledMilliseconds } from './time-scale.js';
+import { scaledMilliseconds } from '../time-scale.js';
 
 /**
  * Waits `seconds` (scaled by `BOOK_TIME_SCALE`) without blocking the event loop. Twin of Python's

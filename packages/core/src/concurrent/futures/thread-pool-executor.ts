@@ -1,6 +1,6 @@
 import { Semaphore } from 'async-mutex';
-import { cpuCount } from './cpu.js';
-import { RuntimeError } from './errors.js';
+import { RuntimeError } from '../../errors.js';
+import { cpuCount } from '../../multiprocessing/cpu.js';
 import { Future } from './future.js';
 
 /** Options of `ThreadPoolExecutor`. */

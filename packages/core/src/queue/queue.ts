@@ -1,5 +1,5 @@
-import { Empty, Full } from './errors.js';
-import { scaledMilliseconds } from './time-scale.js';
+import { Empty, Full } from '../errors.js';
+import { scaledMilliseconds } from '../time-scale.js';
 
 /** Options of `Queue.get` and `Queue.put`, as Python's `block` and `timeout` arguments. */
 export interface QueueWaitOptions {

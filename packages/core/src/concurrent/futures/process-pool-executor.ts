@@ -1,9 +1,9 @@
 import { Piscina } from 'piscina';
-import { cpuCount } from './cpu.js';
-import { RuntimeError } from './errors.js';
+import { RuntimeError } from '../../errors.js';
+import { cpuCount } from '../../multiprocessing/cpu.js';
+import { resolveWorkerModule } from '../../worker-module.js';
 import { Future } from './future.js';
 import type { PoolTask } from './pool-worker.js';
-import { resolveWorkerModule } from './worker-module.js';
 
 /**
  * A reference to a function exported by a worker module, which a `ProcessPoolExecutor` can run

@@ -1,0 +1,2 @@
+// Twin of Python's `multiprocessing` module: `multiprocessing.cpu_count()`.
+export { cpuCount } from './cpu.js';
