@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   openDescriptorCount,
   openFilesLimit,
+  openThenClose,
   openWithoutClosing,
   openWithUsing,
   outputDir,
@@ -19,6 +20,11 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
   rmSync(outputDir, { recursive: true, force: true });
 });
+
+/** What methods 2 (close by hand) and 3 (`using`) print: each holds one file at a time. */
+const closedLines = (nFiles: number) =>
+  `Method 2 (close): ${nFiles} files written, at most 1 open at once.\n` +
+  `Method 3 (using): ${nFiles} files written, at most 1 open at once.\n`;
 
 /** The one-line EMFILE report: errno, the file that failed, the count held and the limit. */
 const report =
@@ -44,7 +50,7 @@ describe('example1.py', () => {
     expect(files.length).toBeLessThan(limit as number);
   });
 
-  it('reports EMFILE in one line without a stack trace, exits 1, and still writes every file with using', async () => {
+  it('reports EMFILE in one line without a stack trace, exits 1, and still writes every file closing each', async () => {
     const run = await runExample('example1');
     expect(run.code).toBe(1);
     const errorLines = run.stderr.trimEnd().split('\n');
@@ -55,22 +61,24 @@ describe('example1.py', () => {
     expect(Number(held)).toBeGreaterThan(Number(limit) - 100);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     const nFiles = Number(limit) + 1;
-    expect(run.stdout).toBe(`Method 2 (using): ${nFiles} files written, at most 1 open at once.\n`);
+    expect(run.stdout).toBe(closedLines(nFiles));
     expect(readdirSync(join(outputDir, 'output1'))).toHaveLength(nFiles);
   });
 
-  it('never holds more than one file open with using: 1000 files pass under ulimit -n 256', async () => {
+  it('never holds more than one file open closing each: 1000 files pass under ulimit -n 256', async () => {
     const run = await runExample('example1', { args: ['--ulimit', '256', '--files', '1000'] });
     expect(run.code).toBe(1);
     const [, , held, limit] = run.stderr.trimEnd().match(report) ?? [];
     expect(limit).toBe('256');
     expect(Number(held)).toBeLessThan(256);
-    // Method 1 could not hold 256 files; method 2 went through 1000, closing each in turn.
-    expect(run.stdout).toBe('Method 2 (using): 1000 files written, at most 1 open at once.\n');
+    // Method 1 could not hold 256 files; methods 2 and 3 went through 1000, closing each in turn.
+    expect(run.stdout).toBe(closedLines(1000));
   });
 
-  it('counts at most one descriptor open at a time in the using loop', () => {
+  it('counts at most one descriptor open at a time in the close() loop and the using loop', () => {
     const before = openDescriptorCount();
+    expect(openThenClose(50, scratch)).toBe(1);
+    expect(openDescriptorCount()).toBe(before);
     expect(openWithUsing(50, scratch)).toBe(1);
     expect(openDescriptorCount()).toBe(before);
   });
