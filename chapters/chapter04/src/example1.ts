@@ -2,12 +2,13 @@
 // operating system refuses to open more (EMFILE, "Too many open files"); opened with `with`, each
 // is closed at the end of its block and the same loop never holds more than one. Node's twin of
 // `with open(...) as f:` is `using f = open(...)` (TypeScript 5.2+): a disposable file handle.
-// The book leaves its methods 2 (explicit `f.close()`) and 3 (`with`) commented out; here all three run.
+// The book leaves its methods 2 (explicit `f.close()`) and 3 (`with`) commented out; all three run.
 //
 // The book opens 254 files, then suggests 10000 to pass its machine's limit. Here method 1 opens one
 // file more than the soft limit (`ulimit -n`, read from /proc/self/limits) so it always reaches it,
 // reports EMFILE in one line and closes what it opened; method 2 then writes the same files closing
-// each by hand, and method 3 with `using`. The exit status is 1 when method 1 hit EMFILE: the leak is the failure being shown.
+// each by hand, and method 3 with `using`. The exit status is 1 when method 1 hit EMFILE: the leak
+// is the failure being shown.
 //
 //   --files N    how many files each method opens (default: the soft limit + 1; the book's is 254)
 //   --ulimit N   run again under `ulimit -n N`, to reach a lower limit faster
