@@ -21,14 +21,17 @@ export async function compare(urls: readonly string[]): Promise<Timings> {
     await ping(url);
   }
   const sequential = timer() - start;
-  console.log(`Sequential: ${sequential.toFixed(2)} seconds`);
+  // The book's `: .2f` has the space flag: a space before a non-negative number, so two spaces.
+  console.log(`Sequential:  ${sequential.toFixed(2)} seconds`);
+
+  console.log();
 
   start = timer();
   const threads = urls.map((url) => new Thread({ target: ping, args: [url] }));
   for (const thread of threads) thread.start();
   for (const thread of threads) await thread.join();
   const threading = timer() - start;
-  console.log(`Threading: ${threading.toFixed(2)} seconds`);
+  console.log(`Threading:  ${threading.toFixed(2)} seconds`);
   return { sequential, threading };
 }
 

@@ -29,7 +29,7 @@ export class MyThread extends Thread {
 
 /**
  * Starts a `MyThread` per URL, joins them all, prints each result in URL order, then
- * `Took X.XX seconds` and `Done.`. Returns the seconds taken.
+ * `Took  X.XX seconds` and `Done.`. Returns the seconds taken.
  */
 export async function fetchAll(urls: readonly string[]): Promise<number> {
   const start = timer();
@@ -38,7 +38,8 @@ export async function fetchAll(urls: readonly string[]): Promise<number> {
   for (const thread of threads) await thread.join();
   for (const thread of threads) console.log(thread.result);
   const took = timer() - start;
-  console.log(`Took ${took.toFixed(2)} seconds`);
+  // The book's `: .2f` has the space flag: a space before a non-negative number, so two spaces.
+  console.log(`Took  ${took.toFixed(2)} seconds`);
   console.log('Done.');
   return took;
 }

@@ -75,7 +75,8 @@ export async function fetchWithCustomTimeout(
   for (const thread of threads) thread.start();
   const start = timer();
   await processRequests(threads, timeout);
-  console.log(`Took ${(timer() - start).toFixed(2)} seconds`);
+  // The book's `: .2f` has the space flag: a space before a non-negative number, so two spaces.
+  console.log(`Took  ${(timer() - start).toFixed(2)} seconds`);
   console.log('Done.');
   return threads;
 }

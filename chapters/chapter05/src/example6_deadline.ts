@@ -26,7 +26,8 @@ export async function fetchWithDeadlines(urls: readonly string[], timeout = 5): 
   const start = timer();
   const results = await Promise.all(urls.map((url) => pingWithDeadline(url, timeout)));
   for (const result of results) console.log(result);
-  console.log(`Took ${(timer() - start).toFixed(2)} seconds`);
+  // As example6 prints it, with the space flag of the book's `: .2f`: two spaces.
+  console.log(`Took  ${(timer() - start).toFixed(2)} seconds`);
   console.log('Done.');
   return results;
 }

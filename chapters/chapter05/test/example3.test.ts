@@ -16,17 +16,19 @@ describe('example3.py', () => {
     latency = 0.95 * scaledSeconds(server().latencyMs / 1000);
   });
 
-  it('prints six pings, the sequential time, six pings, the threading time', async () => {
+  it('prints six pings, the sequential time, a blank line, six pings, the threading time', async () => {
     const { lines } = await captureLines(() => compare(bookUrls(server().url)));
 
-    expect(lines).toHaveLength(14);
-    expect(lines[6]).toMatch(/^Sequential: \d+\.\d\d seconds$/);
-    expect(lines[13]).toMatch(/^Threading: \d+\.\d\d seconds$/);
+    expect(lines).toHaveLength(15);
+    // Python's `: .2f` puts a space before a non-negative number: two spaces after the colon.
+    expect(lines[6]).toMatch(/^Sequential: {2}\d+\.\d\d seconds$/);
+    expect(lines[7]).toBe('');
+    expect(lines[14]).toMatch(/^Threading: {2}\d+\.\d\d seconds$/);
     bookUrls(server().url).forEach((url, i) => {
       expect(lines[i]?.startsWith(`${url}: ${BOOK_STATUS_CODES[i]} `)).toBe(true);
     });
     // Threads print as their answers arrive; all six are there.
-    expect([...lines.slice(7, 13)].sort()).toEqual([...lines.slice(0, 6)].sort());
+    expect([...lines.slice(8, 14)].sort()).toEqual([...lines.slice(0, 6)].sort());
   });
 
   it('takes the sum of the waits sequentially and about one wait with threads', async () => {

@@ -17,7 +17,7 @@ describe('example4.py', () => {
         expect.stringMatching(new RegExp(`^${url}: ${BOOK_STATUS_CODES[i]} \\w`)),
       ),
     );
-    expect(lines[6]).toMatch(/^Took \d+\.\d\d seconds$/);
+    expect(lines[6]).toMatch(/^Took {2}\d+\.\d\d seconds$/);
     expect(lines.slice(7)).toEqual(['Done.']);
   });
 

@@ -16,7 +16,7 @@ describe('example5.py', () => {
       `${server().url}/200: 200 OK`,
       `${server().url}/200?sleep=20000: 200 OK`,
       `${server().url}/400: 400 Bad Request`,
-      expect.stringMatching(/^Took \d+\.\d\d seconds$/),
+      expect.stringMatching(/^Took {2}\d+\.\d\d seconds$/),
       'Done.',
     ]);
   });

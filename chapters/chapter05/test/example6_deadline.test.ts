@@ -12,7 +12,7 @@ describe('example6_deadline (addition)', () => {
 
     expect(lines).toEqual([
       ...example6Results(server().url),
-      expect.stringMatching(/^Took \d+\.\d\d seconds$/),
+      expect.stringMatching(/^Took {2}\d+\.\d\d seconds$/),
       'Done.',
     ]);
   });
