@@ -1,11 +1,7 @@
 import { timer } from '@mc/core/timeit';
+import { median } from '@mc/runner';
 import { describe, expect, it, vi } from 'vitest';
 import { concurrentSolve, main, sequentialSolve } from '../src/example2.js';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 describe('Chapter01/example2.py', () => {
   it('ends in the digits 35443 in both halves', async () => {
