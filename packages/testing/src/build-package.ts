@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +20,39 @@ export function compilePackage(packageDir: string): void {
   });
 }
 
+/** Modification time in ms, or undefined when the file is missing. */
+function modifiedAt(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True when the package's `dist/` is at least as new as what it is compiled from: every
+ * `src/**\/*.ts` has its `dist/` JavaScript, written after it and after the package's
+ * `package.json`, `tsconfig.build.json` and the repository's `tsconfig.base.json`. `pnpm test`
+ * (turbo) builds each package before its tests, so the tests need not compile it again.
+ *
+ * @example isBuildCurrent('/work/main/chapters/chapter03') // false right after a source edit
+ */
+export function isBuildCurrent(packageDir: string): boolean {
+  const configs = ['package.json', 'tsconfig.build.json', '../../tsconfig.base.json'];
+  const configTime = Math.max(...configs.map((file) => modifiedAt(join(packageDir, file)) ?? 0));
+  const sources = readdirSync(join(packageDir, 'src'), { recursive: true, encoding: 'utf8' });
+  return sources
+    .filter((file) => /\.m?ts$/.test(file) && !/\.d\.m?ts$/.test(file))
+    .every((file) => {
+      const built = modifiedAt(join(packageDir, 'dist', file.replace(/ts$/, 'js')));
+      const source = modifiedAt(join(packageDir, 'src', file)) ?? Number.POSITIVE_INFINITY;
+      return built !== undefined && built >= Math.max(source, configTime);
+    });
+}
+
 /**
  * The path of this module, to name in a vitest config's `globalSetup`: before the tests, it
- * compiles the package whose tests are running. `chapterTestConfig` names it already.
+ * compiles the package whose tests are running, unless its `dist/` is current. `chapterTestConfig` names it already.
  *
  * @example defineConfig({ test: { globalSetup: [buildPackageSetup] } })
  */
@@ -29,8 +60,9 @@ export const buildPackageSetup: string = fileURLToPath(import.meta.url);
 
 /**
  * Vitest global setup: vitest passes the project whose tests are about to run, and its root is
- * the package folder, so one module serves every package (see `buildPackageSetup`).
+ * the package folder, so one module serves every package (see `buildPackageSetup`). It compiles
+ * only a stale `dist/` (see `isBuildCurrent`): under `pnpm test`, turbo has just built it.
  */
 export default function buildPackage(project: TestProject): void {
-  compilePackage(project.config.root);
+  if (!isBuildCurrent(project.config.root)) compilePackage(project.config.root);
 }

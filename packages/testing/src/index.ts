@@ -1,4 +1,4 @@
-export { buildPackageSetup, compilePackage } from './build-package.js';
+export { buildPackageSetup, compilePackage, isBuildCurrent } from './build-package.js';
 export { type CapturedLines, type CaptureOptions, captureLines } from './capture-lines.js';
 export { type DeclaredChapter, declarationProblems } from './declaration-problems.js';
 export { processExists } from './process-exists.js';
