@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { UsageError } from '@mc/core';
+import { numberOption, parseOptions, wholeNumber } from '@mc/core';
 import { cpuCount } from '@mc/core/multiprocessing';
 
 /**
@@ -10,22 +9,12 @@ import { cpuCount } from '@mc/core/multiprocessing';
  * @throws UsageError naming the valid choices.
  */
 export function parseWorkersOption(argv: readonly string[], fallback: number): number {
-  let value: string | undefined;
-  try {
-    ({ workers: value } = parseArgs({
-      args: [...argv],
-      options: { workers: { type: 'string' } },
-    }).values);
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; the only option is --workers N|cores`);
-  }
-  if (value === undefined) return fallback;
-  if (value === 'cores') return cpuCount();
-  const workers = Number(value);
-  if (!/^\d+$/.test(value) || workers < 1) {
-    throw new UsageError(
-      `--workers must be a whole number of at least 1 or 'cores', got '${value}'`,
-    );
-  }
-  return workers;
+  const { workers } = parseOptions(
+    { args: [...argv], options: { workers: { type: 'string' } } },
+    'the only option is --workers N|cores',
+  ).values;
+  if (workers === undefined) return fallback;
+  if (workers === 'cores') return cpuCount();
+  const rule = { ...wholeNumber(1), what: "a whole number of at least 1 or 'cores'" };
+  return numberOption('workers', workers, rule);
 }

@@ -83,6 +83,13 @@ export function parseOptions<T extends ParseArgsConfig>(
  * @example numberOption('repeat', values.repeat, wholeNumber(1)) ?? 1
  * @throws UsageError when the text is not a number that satisfies `rule.valid`.
  */
+export function numberOption(name: string, text: string, rule: NumberRule, usage?: string): number;
+export function numberOption(
+  name: string,
+  text: string | undefined,
+  rule: NumberRule,
+  usage?: string,
+): number | undefined;
 export function numberOption(
   name: string,
   text: string | undefined,
