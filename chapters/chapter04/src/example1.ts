@@ -16,7 +16,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type File, isMain, open, print, runMain, UsageError } from '@mc/core';
+import {
+  type File,
+  isMain,
+  numberOption,
+  open,
+  parseOptions,
+  print,
+  runMain,
+  wholeNumber,
+} from '@mc/core';
 
 /** Where the sample files go: the chapter's git-ignored `output/` folder, never `src/`. */
 export const outputDir = fileURLToPath(new URL('../output/', import.meta.url));
@@ -125,21 +134,24 @@ function closedReport(method: string, nFiles: number, mostAtOnce: number | undef
   return `${method}: ${nFiles} files written, at most ${mostAtOnce ?? 'an uncounted number of'} open at once.`;
 }
 
-/** Reads `--name N` from the arguments as a positive integer, if present. */
-function positiveOption(args: readonly string[], name: string): number | undefined {
-  const index = args.indexOf(name);
-  if (index === -1) return undefined;
-  const value = Number(args[index + 1]);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new UsageError(`${name} needs a positive integer, got "${args[index + 1] ?? ''}"`);
-  }
-  return value;
+/** `--files N` and `--ulimit N`, each a whole number of at least 1 when given. */
+function readOptions(args: readonly string[]): {
+  files: number | undefined;
+  ulimit: number | undefined;
+} {
+  const { values } = parseOptions(
+    { args: [...args], options: { files: { type: 'string' }, ulimit: { type: 'string' } } },
+    'usage: example1.js [--files N] [--ulimit N]',
+  );
+  return {
+    files: numberOption('files', values.files, wholeNumber(1)),
+    ulimit: numberOption('ulimit', values.ulimit, wholeNumber(1)),
+  };
 }
 
 /** Runs this program again under `ulimit -n limit` (a shell builtin: Node cannot lower it). */
-function rerunUnderLimit(limit: number, args: readonly string[]): void {
-  const at = args.indexOf('--ulimit');
-  const rest = [...args.slice(0, at), ...args.slice(at + 2)];
+function rerunUnderLimit(limit: number, files: number | undefined): void {
+  const rest = files === undefined ? [] : ['--files', String(files)];
   const script = fileURLToPath(import.meta.url);
   const shell = `ulimit -n ${limit} && exec "$0" "$@"`;
   const child = spawnSync('bash', ['-c', shell, process.execPath, script, ...rest], {
@@ -149,12 +161,12 @@ function rerunUnderLimit(limit: number, args: readonly string[]): void {
 }
 
 export async function main(args: readonly string[] = process.argv.slice(2)): Promise<void> {
-  const lowered = positiveOption(args, '--ulimit');
-  if (lowered !== undefined) return rerunUnderLimit(lowered, args);
+  const options = readOptions(args);
+  if (options.ulimit !== undefined) return rerunUnderLimit(options.ulimit, options.files);
 
   const limit = openFilesLimit();
   const reachable = limit !== undefined && limit <= MOST_FILES;
-  const nFiles = positiveOption(args, '--files') ?? (reachable ? limit + 1 : BOOK_TOO_MANY_FILES);
+  const nFiles = options.files ?? (reachable ? limit + 1 : BOOK_TOO_MANY_FILES);
   const folder = join(outputDir, 'output1');
   mkdirSync(folder, { recursive: true });
 

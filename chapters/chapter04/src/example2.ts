@@ -11,7 +11,7 @@
 //                 would end silently with status 0. runMain notices that and reports the stall
 //                 (status 13). Either way, `Lock can still be acquired.` never prints.
 import { join } from 'node:path';
-import { isMain, open, print, runMain } from '@mc/core';
+import { isMain, open, parseOptions, print, runMain } from '@mc/core';
 import { Lock } from '@mc/core/threading';
 import { outputDir } from './example1.js';
 
@@ -38,9 +38,13 @@ export async function getDataFromFileV2(myLock: Lock, filename: string, data: st
 }
 
 export async function main(args: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const { values: options } = parseOptions(
+    { args: [...args], options: { guarded: { type: 'boolean' }, unbounded: { type: 'boolean' } } },
+    'usage: example2.js [--guarded] [--unbounded]',
+  );
   const myLock = new Lock();
   const data: string[] = [];
-  const getDataFromFile = args.includes('--guarded') ? getDataFromFileV2 : getDataFromFileV1;
+  const getDataFromFile = options.guarded ? getDataFromFileV2 : getDataFromFileV1;
 
   try {
     await getDataFromFile(myLock, join(outputDir, 'output2', 'sample0.txt'), data);
@@ -49,7 +53,7 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
     print('File could not be found...');
   }
 
-  if (args.includes('--unbounded')) {
+  if (options.unbounded) {
     await myLock.acquire();
     print('Lock can still be acquired.');
     return;
