@@ -4,8 +4,7 @@
  * started now on 127.0.0.1 and stopped when the example is done. The book calls a public
  * status-code service; a real service with the same API gets exactly the same requests.
  */
-import { parseArgs } from 'node:util';
-import { UsageError } from '@mc/core';
+import { parseOptions, UsageError } from '@mc/core';
 import { startStatusServer } from '@mc/status-server';
 
 /** The environment variable naming a real service to call instead of the embedded server. */
@@ -35,17 +34,10 @@ export function givenBaseUrl(
   argv: readonly string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {
-  let option: string | undefined;
-  try {
-    option = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: { 'base-url': { type: 'string' } },
-    }).values['base-url'];
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}; ${USAGE}`);
-  }
+  const option = parseOptions(
+    { args: [...argv], options: { 'base-url': { type: 'string' } } },
+    USAGE,
+  ).values['base-url'];
   const raw = option ?? env[BASE_URL_VARIABLE];
   if (raw === undefined || raw.trim() === '') return undefined;
   let url: URL;
