@@ -5,57 +5,53 @@
  *
  *   status-server [--port N] [--host H] [--latency MS]
  */
-import { parseArgs } from 'node:util';
+import { numberOption, parseOptions, UsageError, wholeNumber } from '@mc/core';
 import { DEFAULT_LATENCY_MS, startStatusServer } from './server.js';
 import { MAX_SLEEP_MS } from './sleep-parameter.js';
 
 const USAGE = `usage: status-server [--port 0..65535 (default 0: a free port)] [--host ADDRESS (default 127.0.0.1)] [--latency 0..${MAX_SLEEP_MS} ms (default ${DEFAULT_LATENCY_MS})]`;
 
-/** Exits with status 2 after one line saying what is allowed, as every CLI of the project does. */
-function refuse(problem: string): never {
-  process.stderr.write(`status-server: ${problem}; ${USAGE}\n`);
-  process.exit(2);
-}
-
-function wholeNumber(name: string, raw: string | undefined, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  if (!/^[0-9]+$/.test(raw) || Number(raw) > max) {
-    refuse(`--${name} must be a whole number from 0 to ${max}, got "${raw}"`);
-  }
-  return Number(raw);
-}
-
-function readOptions(argv: string[]): { port: number; host: string; latencyMs: number } {
-  let values: { port?: string; host?: string; latency?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
+/** The options, or a `UsageError` of one line naming the problem and what is allowed. */
+function readOptions(argv: string[]): { port: number; host: string; latencyMs: number } | 'help' {
+  const { values } = parseOptions(
+    {
       args: argv,
-      strict: true,
-      allowPositionals: false,
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
         latency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (error) {
-    refuse((error as Error).message.split('\n')[0]?.replace(/\.$/, '') ?? 'bad arguments');
+    },
+    USAGE,
+  );
+  if (values.help) return 'help';
+  if (values.host !== undefined && values.host.trim() === '') {
+    throw new UsageError(`--host must not be empty; ${USAGE}`);
   }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  if (values.host !== undefined && values.host.trim() === '') refuse('--host must not be empty');
   return {
-    port: wholeNumber('port', values.port, 0, 65_535),
+    port: numberOption('port', values.port, wholeNumber(0, 65_535), USAGE) ?? 0,
     host: values.host ?? '127.0.0.1',
-    latencyMs: wholeNumber('latency', values.latency, DEFAULT_LATENCY_MS, MAX_SLEEP_MS),
+    latencyMs:
+      numberOption('latency', values.latency, wholeNumber(0, MAX_SLEEP_MS), USAGE) ??
+      DEFAULT_LATENCY_MS,
   };
 }
 
 async function main(): Promise<void> {
-  const options = readOptions(process.argv.slice(2));
+  let options: ReturnType<typeof readOptions>;
+  try {
+    options = readOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    // One line saying what is allowed, exit 2, as every CLI of the project does.
+    process.stderr.write(`status-server: ${error.message}\n`);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
   let server: Awaited<ReturnType<typeof startStatusServer>>;
   try {
     server = await startStatusServer(options);

@@ -74,14 +74,14 @@ describe('status-server CLI', () => {
   });
 
   it.each([
-    [['--port', 'x'], '--port must be a whole number from 0 to 65535, got "x"'],
-    [['--port', '65536'], '--port must be a whole number from 0 to 65535, got "65536"'],
-    [['--latency', '-5'], "Option '--latency' argument is ambiguous; usage"],
-    [['--latency=-5'], '--latency must be a whole number from 0 to 300000, got "-5"'],
-    [['--latency', '1.5'], '--latency must be a whole number from 0 to 300000, got "1.5"'],
+    [['--port', 'x'], "--port must be a whole number from 0 to 65535, got 'x'"],
+    [['--port', '65536'], "--port must be a whole number from 0 to 65535, got '65536'"],
+    [['--latency', '-5'], "option --latency needs a value (for one that starts with '-'"],
+    [['--latency=-5'], "--latency must be a whole number from 0 to 300000, got '-5'"],
+    [['--latency', '1.5'], "--latency must be a whole number from 0 to 300000, got '1.5'"],
     [['--host', ''], '--host must not be empty'],
-    [['--bogus'], "Unknown option '--bogus'"],
-    [['extra'], "Unexpected argument 'extra'"],
+    [['--bogus'], "unknown option '--bogus'"],
+    [['extra'], "unexpected argument 'extra'"],
   ])('refuses %j with one line saying what is allowed and exit 2', async (args, problem) => {
     const { code, stdout, stderr } = await runCli(args);
     expect(code).toBe(2);
