@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { numberOption, parseOptions, UsageError, wholeNumber } from '@mc/core';
 import pc from 'picocolors';
 import { loadBookFigures } from './book-figures.js';
 import { renderTerminalChart } from './chart-terminal.js';
@@ -49,31 +49,12 @@ Options:
 
 Exit status: 0 every outcome matched, 1 some did not, 2 bad arguments, 130 interrupted.`;
 
-/** A bad command line: printed as one line, exit 2. */
-class UsageError extends Error {}
-
-/** Parses a numeric option, or throws a one-line `UsageError`. */
-function numberOption(
-  name: string,
-  value: string | undefined,
-  valid: (n: number) => boolean,
-  what: string,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (value.trim() === '' || !valid(number))
-    throw new UsageError(`--${name} must be ${what}, got '${value}'`);
-  return number;
-}
-
-/** Reads the command line into options and positionals. */
+/** Reads the command line into options and positionals, or throws a one-line `UsageError`. */
 function parseCommandLine(argv: readonly string[]) {
-  let parsed: ReturnType<typeof parse>;
-  function parse() {
-    return parseArgs({
+  const { values, positionals } = parseOptions(
+    {
       args: [...argv],
       allowPositionals: true,
-      strict: true,
       options: {
         'time-scale': { type: 'string' },
         repeat: { type: 'string' },
@@ -85,38 +66,18 @@ function parseCommandLine(argv: readonly string[]) {
         // Undocumented, for the runner's own tests: the folder holding chapterNN packages.
         root: { type: 'string' },
       },
-    });
-  }
-  try {
-    parsed = parse();
-  } catch (error) {
-    const message = (error as Error).message;
-    const option = /'([^']+)'/.exec(message)?.[1] ?? message.split('\n')[0];
-    const code = (error as { code?: string }).code;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-      throw new UsageError(`unknown option '${option}'; valid options: ${VALID_OPTIONS}`);
-    throw new UsageError(`option ${option} needs a value; valid options: ${VALID_OPTIONS}`);
-  }
-  const { values, positionals } = parsed;
-  const timeScale = numberOption(
-    'time-scale',
-    values['time-scale'],
-    (n) => Number.isFinite(n) && n >= 0,
-    'a non-negative number',
+    },
+    `valid options: ${VALID_OPTIONS}`,
   );
-  const repeat =
-    numberOption(
-      'repeat',
-      values.repeat,
-      (n) => Number.isInteger(n) && n >= 1,
-      'a whole number from 1',
-    ) ?? 1;
-  const timeout = numberOption(
-    'timeout',
-    values.timeout,
-    (n) => Number.isFinite(n) && n > 0,
-    'a positive number of seconds',
-  );
+  const timeScale = numberOption('time-scale', values['time-scale'], {
+    what: 'a non-negative number',
+    valid: (n) => Number.isFinite(n) && n >= 0,
+  });
+  const repeat = numberOption('repeat', values.repeat, wholeNumber(1)) ?? 1;
+  const timeout = numberOption('timeout', values.timeout, {
+    what: 'a positive number of seconds',
+    valid: (n) => Number.isFinite(n) && n > 0,
+  });
   const pythonDir = values.python === undefined ? undefined : resolve(values.python);
   if (pythonDir !== undefined && !(existsSync(pythonDir) && statSync(pythonDir).isDirectory())) {
     throw new UsageError(
