@@ -5,7 +5,7 @@
 // program without them, as Python kills such threads at exit.
 //
 //   --no-wait   skip the prompt, as if the book's input() line were commented out: no verdict prints
-import { EOFError, input, isMain, print, runMain } from '@mc/core';
+import { EOFError, input, isMain, parseOptions, print, runMain } from '@mc/core';
 import { startNewThread } from '@mc/core/_thread';
 import { isPrime as primeOrFalse } from '@mc/primes';
 
@@ -18,9 +18,13 @@ export function isPrime(x: number): void {
 export const myInput = [2, 193, 323, 1327, 433785907];
 
 export async function main(args: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const { values } = parseOptions(
+    { args: [...args], options: { 'no-wait': { type: 'boolean' } } },
+    'the only option is --no-wait',
+  );
   for (const x of myInput) startNewThread(isPrime, x);
 
-  if (!args.includes('--no-wait')) {
+  if (!values['no-wait']) {
     try {
       await input('Type something to quit: \n');
     } catch (error) {
