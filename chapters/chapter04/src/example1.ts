@@ -7,6 +7,8 @@
 // file more than the soft limit (`ulimit -n`, read from /proc/self/limits) so it always reaches it,
 // reports EMFILE in one line and closes what it opened; method 2 then writes the same files with
 // `using`. The exit status is 1 when method 1 hit EMFILE: the leak is the failure being shown.
+// Where the soft limit is too high to reach (above 100,000, common in containers), the program runs
+// itself again under the book's 10000, so the lesson holds there too.
 //
 //   --files N    how many files each method opens (default: the soft limit + 1; the book's is 254)
 //   --ulimit N   run again under `ulimit -n N`, to reach a lower limit faster
@@ -19,10 +21,10 @@ import { type File, isMain, open, print, runMain, UsageError } from '@mc/core';
 /** Where the sample files go: the chapter's git-ignored `output/` folder, never `src/`. */
 export const outputDir = fileURLToPath(new URL('../output/', import.meta.url));
 
-/** What the book tries next to pass the limit; used when the limit cannot be read. */
-const BOOK_TOO_MANY_FILES = 10000;
-/** Above this soft limit, reaching it would litter the disk: pass --ulimit instead. */
-const MOST_FILES = 100_000;
+/** What the book tries next to pass the limit; used when the limit cannot be read or is too high. */
+export const BOOK_TOO_MANY_FILES = 10000;
+/** Above this soft limit, reaching it would litter the disk: the program lowers it first. */
+export const MOST_FILES = 100_000;
 
 /** The soft limit on open descriptors (`ulimit -n`), or undefined where /proc is missing. */
 export function openFilesLimit(): number | undefined {
@@ -99,10 +101,15 @@ function positiveOption(args: readonly string[], name: string): number | undefin
   return value;
 }
 
+/** The descriptor limit method 1 runs into when run with no option: the soft limit, if reachable. */
+export function lessonLimit(limit: number | undefined): number | undefined {
+  return limit !== undefined && limit > MOST_FILES ? BOOK_TOO_MANY_FILES : limit;
+}
+
 /** Runs this program again under `ulimit -n limit` (a shell builtin: Node cannot lower it). */
 function rerunUnderLimit(limit: number, args: readonly string[]): void {
   const at = args.indexOf('--ulimit');
-  const rest = [...args.slice(0, at), ...args.slice(at + 2)];
+  const rest = at === -1 ? [...args] : [...args.slice(0, at), ...args.slice(at + 2)];
   const script = fileURLToPath(import.meta.url);
   const shell = `ulimit -n ${limit} && exec "$0" "$@"`;
   const child = spawnSync('bash', ['-c', shell, process.execPath, script, ...rest], {
@@ -114,10 +121,14 @@ function rerunUnderLimit(limit: number, args: readonly string[]): void {
 export async function main(args: readonly string[] = process.argv.slice(2)): Promise<void> {
   const lowered = positiveOption(args, '--ulimit');
   if (lowered !== undefined) return rerunUnderLimit(lowered, args);
-
   const limit = openFilesLimit();
+  const givenFiles = positiveOption(args, '--files');
+  if (givenFiles === undefined && limit !== lessonLimit(limit)) {
+    return rerunUnderLimit(lessonLimit(limit) as number, args);
+  }
+
   const reachable = limit !== undefined && limit <= MOST_FILES;
-  const nFiles = positiveOption(args, '--files') ?? (reachable ? limit + 1 : BOOK_TOO_MANY_FILES);
+  const nFiles = givenFiles ?? (reachable ? limit + 1 : BOOK_TOO_MANY_FILES);
   const folder = join(outputDir, 'output1');
   mkdirSync(folder, { recursive: true });
 
