@@ -43,7 +43,7 @@ Options:
   --time-scale N   set BOOK_TIME_SCALE=N for the examples (0.01: sleeps 100 times shorter)
   --repeat N       run each example N times and report the median (default 1)
   --timeout S      limit every example to S seconds (default: each one's declared limit)
-  --calibrate      first measure the runner's own overhead per example (14 node starts)
+  --calibrate      first measure the runner's own overhead per example (16 node starts)
   --python DIR     also run each Python twin DIR/ChapterNN/<name>.py (offline ones)
   --python-bin F   the interpreter for the twins (default python3, as found on PATH)
   --json FILE      write the JSON report to FILE (default reports/latest.json)
@@ -230,7 +230,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const { timeScale } = options;
-  // Opt-in: 14 node starts cost seconds on a loaded machine. 7 samples each: the difference of two
+  // Opt-in: 16 node starts cost seconds on a loaded machine. 7 samples each: the difference of two
   // medians of 3 ranged from -9 to 39 ms across runs here.
   if (options.calibrate && selection.length > 0) {
     progress.note("calibrating: measuring the runner's own overhead per example (Ctrl-C stops it)");

@@ -74,10 +74,9 @@ export function renderMarkdown(report: RunReport): string {
     );
     for (const row of report.rows) {
       const twin = row.python;
-      if (twin?.status === 'skipped')
-        out.push(`- ${row.chapter}/${row.example}: skipped, ${twin.reason}`);
-      else if (twin?.failure)
-        out.push(`- ${row.chapter}/${row.example}: ${twin.outcome} (${twin.failure})`);
+      const name = `${row.chapter}/${[row.example, ...(row.args ?? [])].join(' ')}`;
+      if (twin?.status === 'skipped') out.push(`- ${name}: skipped, ${twin.reason}`);
+      else if (twin?.failure) out.push(`- ${name}: ${twin.outcome} (${twin.failure})`);
     }
     out.push('');
   }
