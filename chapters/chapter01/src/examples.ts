@@ -6,6 +6,11 @@ const example1: ExampleDeclaration = {
   section: 'Example 1 – checking whether a non-negative number is prime',
   timeoutSeconds: 30,
   outcome: { kind: 'exits' },
+  // The primes found, sequentially then on the pool, each followed by its time.
+  output: [
+    /^Result 1: \[(\d+, )*\d+\]\nTook: \d+\.\d\d seconds\.$/m,
+    /^Result 2: \[(\d+, )*\d+\]\nTook: \d+\.\d\d seconds\.$/m,
+  ],
 };
 
 export default defineChapter({
@@ -23,6 +28,11 @@ export default defineChapter({
       section: 'Example 2 – inherently sequential tasks',
       timeoutSeconds: 20,
       outcome: { kind: 'exits' },
+      // Both halves compute the same number, whose last five digits are 35443.
+      output: [
+        /^Result is very large\. Only printing the last 5 digits: 35443\nSequential took: \d+\.\d\d seconds\.$/m,
+        /^Result is very large\. Only printing the last 5 digits: 35443\nConcurrent took: \d+\.\d\d seconds\.$/m,
+      ],
     },
   ],
 });

@@ -1,4 +1,24 @@
-import { defineChapter } from '@mc/runner';
+import { defineChapter, type TimingSeries } from '@mc/runner';
+
+/** One worker count's three lines, as example1 prints them (the book's format, 4 decimals). */
+const workerGroup =
+  /Number of workers: (\d+)\.\s*\n\s*Sub took: ([\d.]+) seconds\.\s*\n\s*Took: ([\d.]+) seconds\./g;
+
+/**
+ * example1's timings for the runner's speedup chart: `Took` (the pool's whole life, drawn and
+ * fitted) and `Sub took` (collecting the results only), one time per worker count.
+ */
+export function parseTimings(stdout: string): TimingSeries[] {
+  const groups = [...stdout.matchAll(workerGroup)].map(([, workers, sub, took]) => ({
+    workers: Number(workers),
+    sub: Number(sub),
+    took: Number(took),
+  }));
+  return [
+    { label: 'Took', times: groups.map(({ workers, took }) => ({ workers, seconds: took })) },
+    { label: 'Sub took', times: groups.map(({ workers, sub }) => ({ workers, seconds: sub })) },
+  ];
+}
 
 export default defineChapter({
   chapter: 'chapter02',
@@ -10,6 +30,17 @@ export default defineChapter({
       section: 'How to simulate in Python',
       timeoutSeconds: 60,
       outcome: { kind: 'exits' },
+      // One group per worker count from 1; at least the one-worker group on any machine.
+      output: [
+        /^Number of workers: 1\.\nSub took: \d+\.\d{4} seconds\.\nTook: \d+\.\d{4} seconds\.\n_{20}$/m,
+      ],
+      analysis: {
+        kind: 'speedup',
+        title: 'Chapter 2: speedup against workers',
+        parse: parseTimings,
+        // The book's `Took` for 1 to 8 workers, on the author's 8-core machine.
+        bookSeconds: [10.49, 5.56, 4.13, 3.48, 3.41, 3.04, 3.16, 3.57],
+      },
     },
   ],
 });

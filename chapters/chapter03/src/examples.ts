@@ -2,6 +2,19 @@ import { defineChapter } from '@mc/runner';
 
 const creatingThreads = 'Creating a new thread in Python';
 
+/** The lines thread `name` prints counting down from 5, one string. */
+const countdown = (name: string): string =>
+  [5, 4, 3, 2, 1].map((n) => `Thread ${name} counting down: ${n}...`).join('\n');
+
+/** The five verdicts of the book's numbers, in the book's order. */
+const verdicts = [
+  '2 is a prime number.',
+  '193 is a prime number.',
+  '323 is not a prime number.',
+  '1327 is a prime number.',
+  '433785907 is a prime number.',
+];
+
 export default defineChapter({
   chapter: 'chapter03',
   title: 'Working with Threads in Python',
@@ -12,6 +25,8 @@ export default defineChapter({
       section: 'An example in Python',
       timeoutSeconds: 10,
       outcome: { kind: 'exits' },
+      // The book's my_thread.py is the module example1 imports: run alone, it prints nothing.
+      output: [/^$/],
     },
     {
       name: 'example1',
@@ -19,6 +34,15 @@ export default defineChapter({
       section: 'An example in Python',
       timeoutSeconds: 15,
       outcome: { kind: 'exits' },
+      // The two countdowns interleave: each thread's own lines, in order, are what is certain.
+      output: [
+        /^Starting thread A\.\nStarting thread B\.\n/,
+        ...[5, 4, 3, 2, 1].flatMap((n) => [
+          `Thread A counting down: ${n}...`,
+          `Thread B counting down: ${n}...`,
+        ]),
+        /\nFinished\.\n$/,
+      ],
     },
     {
       name: 'example2',
@@ -27,6 +51,7 @@ export default defineChapter({
       stdin: { text: '\n', afterOutput: 'Type something to quit' },
       timeoutSeconds: 15,
       outcome: { kind: 'exits' },
+      output: [`Type something to quit: \n${verdicts.join('\n')}\nFinished.\n`],
     },
     {
       name: 'example3',
@@ -34,6 +59,11 @@ export default defineChapter({
       section: `${creatingThreads}: starting a thread with the threading module`,
       timeoutSeconds: 10,
       outcome: { kind: 'exits' },
+      output: [
+        `${[2, 193, 323, 1327, 433785907]
+          .map((n, i) => `Starting processing ${n}...\n${verdicts[i]}`)
+          .join('\n')}\nFinished.\n`,
+      ],
     },
     {
       name: 'example4',
@@ -41,6 +71,10 @@ export default defineChapter({
       section: 'Synchronizing threads: the threading.Lock class',
       timeoutSeconds: 20,
       outcome: { kind: 'exits' },
+      // The shared lock serialises the countdowns: all of A's, then all of B's.
+      output: [
+        `Starting thread A.\nStarting thread B.\n${countdown('A')}\nFinished thread A.\n${countdown('B')}\nFinished thread B.\nFinished.\n`,
+      ],
     },
     {
       name: 'example5',
@@ -48,6 +82,18 @@ export default defineChapter({
       section: 'Queuing in concurrent programming',
       timeoutSeconds: 15,
       outcome: { kind: 'exits' },
+      // The queue hands out 1, 10, 4, 3 in order; which worker takes each, and when each exits, varies.
+      output: [
+        'Starting thread A.\nStarting thread B.\nStarting thread C.\n',
+        'Positive factors of 1 are: 1 \n',
+        'Positive factors of 10 are: 1 2 5 10 \n',
+        'Positive factors of 4 are: 1 2 4 \n',
+        'Positive factors of 3 are: 1 3 \n',
+        'Exiting thread A.',
+        'Exiting thread B.',
+        'Exiting thread C.',
+        /\nDone\.\n$/,
+      ],
     },
   ],
 });

@@ -11,6 +11,10 @@ export default defineChapter({
       // Method 1 opens files until the descriptor limit refuses one: EMFILE is the lesson.
       timeoutSeconds: 60,
       outcome: { kind: 'fails', error: 'EMFILE' },
+      // ... and method 2 then writes as many files, never more than one open.
+      output: [
+        /^Method 2 \(close\): \d+ files written, at most 1 open at once\.\nMethod 3 \(using\): \d+ files written, at most 1 open at once\.$/m,
+      ],
     },
     {
       name: 'example2',
@@ -19,6 +23,7 @@ export default defineChapter({
       // The book's default, get_data_from_file_v1: the bounded acquire reports the deadlock.
       timeoutSeconds: 15,
       outcome: { kind: 'fails', error: 'DeadlockDetected' },
+      output: ['File could not be found...\n'],
     },
     {
       name: 'example2',
@@ -28,6 +33,7 @@ export default defineChapter({
       args: ['--guarded'],
       timeoutSeconds: 10,
       outcome: { kind: 'exits' },
+      output: ['File could not be found...\nLock can still be acquired.\n'],
     },
     {
       name: 'example2',
@@ -37,6 +43,7 @@ export default defineChapter({
       args: ['--unbounded'],
       timeoutSeconds: 10,
       outcome: { kind: 'fails', error: 'Stalled' },
+      output: ['File could not be found...\n'],
     },
   ],
 });

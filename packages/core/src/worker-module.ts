@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
 
 /**
  * The file URL of a module that a worker thread can load as plain JavaScript.
@@ -12,7 +12,8 @@ import { buildSync } from 'esbuild';
  * exist, so they are used as they are. When the caller runs from TypeScript source (a test under
  * vitest), the `.js` file does not exist but its `.ts` source does: it is compiled once with
  * esbuild into the package's `node_modules/.cache/mc-workers/`, named by a hash of its content,
- * and that JavaScript file is used.
+ * and that JavaScript file is used. esbuild is loaded only then: a compiled example never pays
+ * for it (loading it cost about 100 ms per program start).
  *
  * @example resolveWorkerModule(new URL('./workers/is_prime.js', import.meta.url))
  * @throws Error naming the file when neither the module nor its TypeScript source exists.
@@ -28,6 +29,8 @@ export function resolveWorkerModule(moduleUrl: URL | string): string {
 }
 
 function compileToCache(source: string): string {
+  // Loaded here, synchronously, and only when a TypeScript worker must be compiled (tests).
+  const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   const { outputFiles } = buildSync({
     entryPoints: [source],
     bundle: true,

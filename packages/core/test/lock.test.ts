@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { RuntimeError } from '../src/index.js';
 import { Lock, Thread } from '../src/threading/index.js';
 import { sleep } from '../src/time/index.js';
@@ -42,6 +42,29 @@ describe('Lock', () => {
     await lock.acquire();
     expect(await lock.acquire({ timeout: 1 })).toBe(false);
     expect(lock.locked()).toBe(true);
+  });
+
+  it('timed acquire gives up once, at its deadline, and the lock is free once its holder releases it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const lock = new Lock();
+      await lock.acquire();
+      let result: boolean | undefined;
+      // timeout 1 at time scale 0.01: 10 ms, counted once from the call.
+      void lock.acquire({ timeout: 1 }).then((taken) => {
+        result = taken;
+      });
+      await vi.advanceTimersByTimeAsync(9);
+      expect(result).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(result).toBe(false);
+      // The waiter that gave up does not take the lock later.
+      lock.release();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(lock.locked()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('timed acquire succeeds when the lock is freed in time', async () => {

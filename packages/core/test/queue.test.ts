@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Empty, Full, Queue } from '../src/queue/index.js';
 
 beforeAll(() => {
@@ -62,5 +62,56 @@ describe('Queue', () => {
     await expect(queue.get({ timeout: 0.5 })).rejects.toThrow(Empty);
     await queue.put(5);
     expect(queue.getNowait()).toBe(5);
+  });
+
+  describe('one deadline per wait (fake clock)', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** Settles to 'Empty'/'Full', 'value', or stays 'pending': read after advancing the clock. */
+    function track(promise: Promise<unknown>): { state: string } {
+      const tracked = { state: 'pending' };
+      promise.then(
+        () => {
+          tracked.state = 'value';
+        },
+        (error: Error) => {
+          tracked.state = error.name;
+        },
+      );
+      return tracked;
+    }
+
+    it('a get woken for an item another consumer took waits only for what is left of its timeout', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+      const queue = new Queue<number>();
+      // timeout 1 at time scale 0.01: the deadline is 10 ms after the call.
+      const getter = track(queue.get({ timeout: 1 }));
+      await vi.advanceTimersByTimeAsync(8);
+      // The put wakes the waiting get, but another consumer takes the item before it runs.
+      queue.putNowait(1);
+      expect(queue.getNowait()).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(getter.state).toBe('pending');
+      // 10 ms after the call, not 8 + 10: the second wait used the remaining 2 ms.
+      await vi.advanceTimersByTimeAsync(1);
+      expect(getter.state).toBe('Empty');
+    });
+
+    it('a put woken for a slot another producer filled waits only for what is left of its timeout', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+      const queue = new Queue<number>(1);
+      queue.putNowait(1);
+      const putter = track(queue.put(2, { timeout: 1 }));
+      await vi.advanceTimersByTimeAsync(8);
+      expect(queue.getNowait()).toBe(1);
+      queue.putNowait(3);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(putter.state).toBe('pending');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(putter.state).toBe('Full');
+      expect(queue.getNowait()).toBe(3);
+    });
   });
 });

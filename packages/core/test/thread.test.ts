@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startNewThread } from '../src/_thread/index.js';
@@ -167,24 +167,5 @@ describe('runMain', () => {
   it('isMain is false for an imported module', async () => {
     const { isMain } = await import('../src/index.js');
     expect(isMain(import.meta.url)).toBe(false);
-  });
-});
-
-describe('input', () => {
-  const fixture = fileURLToPath(new URL('./fixtures/input.mjs', import.meta.url));
-
-  it('returns the line typed', () => {
-    const out = execFileSync(process.execPath, [fixture], { input: 'hello\n', encoding: 'utf8' });
-    expect(out).toBe('Say something: \ngot hello\n');
-  });
-
-  it('raises EOFError when stdin is closed, and the program ends', () => {
-    const result = spawnSync(process.execPath, [fixture], {
-      input: '',
-      encoding: 'utf8',
-      timeout: 10_000,
-    });
-    expect(result.signal).toBeNull();
-    expect(result.stdout).toBe('Say something: \nEOFError\n');
   });
 });

@@ -17,9 +17,14 @@ describe('declarationProblems', () => {
     const declaration = {
       chapter: 'chapter07',
       examples: [
-        { name: 'example1', bookFile: 'Chapter07/example1.py' },
-        { name: 'my_thread', bookFile: 'Chapter07/my_thread.py' },
-        { name: 'extra', bookFile: 'addition beside Chapter07/example1.py' },
+        { name: 'example1', bookFile: 'Chapter07/example1.py', output: ['Done.'] },
+        { name: 'my_thread', bookFile: 'Chapter07/my_thread.py', output: [/^Took \d+/m, /^$/] },
+        {
+          name: 'extra',
+          bookFile: 'addition beside Chapter07/example1.py',
+          output: ['x'],
+          analysis: { kind: 'speedup', parse: () => [] },
+        },
       ],
     };
     expect(declarationProblems(declaration, chapterDir)).toEqual([]);
@@ -29,9 +34,9 @@ describe('declarationProblems', () => {
     const declaration = {
       chapter: 'chapter08',
       examples: [
-        { name: 'example2', bookFile: 'Chapter07/example2.py' },
-        { name: 'example1', bookFile: 'Chapter07/example3.py' },
-        { name: 'extra', bookFile: 'addition beside Chapter06/example1.py' },
+        { name: 'example2', bookFile: 'Chapter07/example2.py', output: ['x'] },
+        { name: 'example1', bookFile: 'Chapter07/example3.py', output: ['x'] },
+        { name: 'extra', bookFile: 'addition beside Chapter06/example1.py', output: ['x'] },
       ],
     };
     expect(declarationProblems(declaration, chapterDir)).toEqual([
@@ -39,6 +44,28 @@ describe('declarationProblems', () => {
       'example2: there is no src/example2.ts',
       "example1: book file 'Chapter07/example3.py' should be Chapter07/example1.py",
       "extra: the addition 'addition beside Chapter06/example1.py' does not name Chapter07",
+    ]);
+  });
+
+  it('wants every example to declare an output that can fail, and an analysis its parse', () => {
+    const declaration = {
+      chapter: 'chapter07',
+      examples: [
+        { name: 'example1', bookFile: 'Chapter07/example1.py' },
+        { name: 'my_thread', bookFile: 'Chapter07/my_thread.py', output: [' ', /(Took)?/] },
+        {
+          name: 'extra',
+          bookFile: 'addition beside Chapter07/example1.py',
+          output: ['Done.'],
+          analysis: { kind: 'speedup' },
+        },
+      ],
+    };
+    expect(declarationProblems(declaration, chapterDir)).toEqual([
+      'example1: no output is declared: name the lines it exists to print',
+      'my_thread: an output that cannot fail: a blank string',
+      'my_thread: an output that cannot fail: /(Took)?/, which matches any output',
+      'extra: its speedup analysis has no parse function',
     ]);
   });
 

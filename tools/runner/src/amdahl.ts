@@ -1,16 +1,9 @@
 /**
- * Chapter 2's picture: speedup against worker count, and the parallel fraction of Amdahl's law
- * fitted to it. Amdahl: S(N) = 1 / ((1 - p) + p / N) for a program whose fraction p runs in parallel.
+ * Speedup against worker count, and the parallel fraction of Amdahl's law fitted to it, for the
+ * `speedup` analysis a chapter declares (Chapter 2's example1 first). Amdahl: S(N) = 1 / ((1 - p) +
+ * p / N) for a program whose fraction p runs in parallel.
  */
-
-/** One worker count's line group from Chapter 2's example1. */
-export interface WorkerTiming {
-  readonly workers: number;
-  /** `Sub took`: time spent collecting the results, in seconds. */
-  readonly subTookSeconds: number;
-  /** `Took`: the whole pool's life, in seconds. */
-  readonly tookSeconds: number;
-}
+import type { SpeedupAnalysis, TimingSeries, WorkerTime } from './declare.js';
 
 /** A measured point of the speedup curve. */
 export interface SpeedupPoint {
@@ -18,31 +11,25 @@ export interface SpeedupPoint {
   readonly speedup: number;
 }
 
-/** Everything the report shows about Chapter 2's run. */
-export interface AmdahlAnalysis {
-  readonly timings: readonly WorkerTiming[];
-  /** Took(1) / Took(N). */
+/** One series of a speedup analysis, as the report shows it. */
+export interface SeriesSpeedup {
+  /** What was timed: `Took`. */
+  readonly label: string;
+  readonly times: readonly WorkerTime[];
+  /** T(1) / T(N). */
   readonly speedup: readonly SpeedupPoint[];
-  /** Sub took(1) / Sub took(N). */
-  readonly subSpeedup: readonly SpeedupPoint[];
-  /** Parallel fraction fitted to `speedup`, in [0, 1]. */
+  /** Parallel fraction of Amdahl's law fitted to `speedup`, in [0, 1]. */
   readonly parallelFraction: number;
-  /** Parallel fraction fitted to `subSpeedup`, in [0, 1]. */
-  readonly subParallelFraction: number;
-  /** The book's speedups (its Took(1) / Took(N)), when it prints them. */
-  readonly bookSpeedup?: readonly SpeedupPoint[];
 }
 
-const groupPattern =
-  /Number of workers: (\d+)\.\s*\n\s*Sub took: ([\d.]+) seconds\.\s*\n\s*Took: ([\d.]+) seconds\./g;
-
-/** Reads the `Number of workers` / `Sub took` / `Took` groups Chapter 2's example1 prints. */
-export function parseWorkerTimings(stdout: string): WorkerTiming[] {
-  return [...stdout.matchAll(groupPattern)].map(([, workers, sub, took]) => ({
-    workers: Number(workers),
-    subTookSeconds: Number(sub),
-    tookSeconds: Number(took),
-  }));
+/** What the runner computed from a `speedup` analysis a chapter declared. */
+export interface SpeedupReport {
+  readonly kind: 'speedup';
+  readonly title: string;
+  /** In declared order; the first is the one drawn. */
+  readonly series: readonly SeriesSpeedup[];
+  /** The book's speedups of the first series, when the declaration gives its times. */
+  readonly bookSpeedup?: readonly SpeedupPoint[];
 }
 
 /** Amdahl's bound: the speedup on `workers` workers of a program with parallel fraction `p`. */
@@ -69,7 +56,7 @@ export function fitParallelFraction(points: readonly SpeedupPoint[]): number {
 }
 
 /** Speedups relative to the one-worker time: T(1) / T(N). Empty when there is no one-worker time. */
-export function speedups(times: readonly { workers: number; seconds: number }[]): SpeedupPoint[] {
+export function speedups(times: readonly WorkerTime[]): SpeedupPoint[] {
   const base = times.find((time) => time.workers === 1)?.seconds;
   if (base === undefined) return [];
   return times
@@ -77,26 +64,37 @@ export function speedups(times: readonly { workers: number; seconds: number }[])
     .map((time) => ({ workers: time.workers, speedup: base / time.seconds }));
 }
 
-/** Parses Chapter 2's output and fits Amdahl's law; null when the output has no timing groups. */
-export function analyseAmdahl(
-  stdout: string,
-  bookTookSeconds?: readonly number[],
-): AmdahlAnalysis | null {
-  const timings = parseWorkerTimings(stdout);
-  const speedup = speedups(timings.map((t) => ({ workers: t.workers, seconds: t.tookSeconds })));
-  if (speedup.length === 0) return null;
-  const subSpeedup = speedups(
-    timings.map((t) => ({ workers: t.workers, seconds: t.subTookSeconds })),
-  );
-  const bookSpeedup = bookTookSeconds
-    ? speedups(bookTookSeconds.map((seconds, index) => ({ workers: index + 1, seconds })))
+/**
+ * Computes what a declared speedup analysis asks for from a run's stdout: each series' speedups and
+ * fitted parallel fraction, and the book's speedups. Null when the output holds no series with a
+ * one-worker time (nothing to draw), or when the chapter's `parse` throws.
+ */
+export function analyseSpeedup(analysis: SpeedupAnalysis, stdout: string): SpeedupReport | null {
+  let parsed: readonly TimingSeries[];
+  try {
+    parsed = analysis.parse(stdout);
+  } catch {
+    return null;
+  }
+  const series = parsed
+    .map((one) => {
+      const speedup = speedups(one.times);
+      return {
+        label: one.label,
+        times: one.times,
+        speedup,
+        parallelFraction: fitParallelFraction(speedup),
+      };
+    })
+    .filter((one) => one.speedup.length > 0);
+  if (series.length === 0) return null;
+  const bookSpeedup = analysis.bookSeconds
+    ? speedups(analysis.bookSeconds.map((seconds, index) => ({ workers: index + 1, seconds })))
     : undefined;
   return {
-    timings,
-    speedup,
-    subSpeedup,
-    parallelFraction: fitParallelFraction(speedup),
-    subParallelFraction: fitParallelFraction(subSpeedup),
+    kind: 'speedup',
+    title: analysis.title,
+    series,
     ...(bookSpeedup ? { bookSpeedup } : {}),
   };
 }

@@ -8,8 +8,6 @@ export interface BookFigure {
   readonly example: string;
   /** The figure as the book states it, in words. */
   readonly text: string;
-  /** For Chapter 2's example1: the book's `Took` seconds for 1, 2, ... workers. */
-  readonly tookSeconds?: readonly number[];
 }
 
 /** The file the figures are read from: `tools/runner/data/book-figures.json`. */

@@ -1,4 +1,4 @@
-import { type AmdahlAnalysis, amdahlSpeedup, type SpeedupPoint } from './amdahl.js';
+import { amdahlSpeedup, type SpeedupPoint, type SpeedupReport } from './amdahl.js';
 import { maxWorkers } from './chart-series.js';
 
 const width = 560;
@@ -9,17 +9,19 @@ const margin = { left: 48, right: 16, top: 16, bottom: 64 };
 const f = (value: number): string => String(Math.round(value * 10) / 10);
 
 /**
- * Chapter 2's speedup chart as a small hand-written SVG: measured speedup (blue, dots), Amdahl's
+ * A declared speedup chart as a small hand-written SVG: the first series' speedup (blue, dots), Amdahl's
  * bound for the fitted parallel fraction (green), the book's measurements (orange, dashed) and
  * linear speedup (grey), against worker count, with axes, ticks and a legend.
  */
-export function renderSvgChart(analysis: AmdahlAnalysis): string {
-  const top = maxWorkers(analysis.speedup, analysis.bookSpeedup);
-  const p = analysis.parallelFraction;
+export function renderSvgChart(report: SpeedupReport): string {
+  const measured = report.series[0];
+  if (!measured) return '';
+  const top = maxWorkers(measured.speedup, report.bookSpeedup);
+  const p = measured.parallelFraction;
   const highest = Math.max(
     2,
-    ...analysis.speedup.map((point) => point.speedup),
-    ...(analysis.bookSpeedup ?? []).map((point) => point.speedup),
+    ...measured.speedup.map((point) => point.speedup),
+    ...(report.bookSpeedup ?? []).map((point) => point.speedup),
     amdahlSpeedup(p, top),
   );
   const yMax = Math.ceil(highest);
@@ -61,23 +63,23 @@ export function renderSvgChart(analysis: AmdahlAnalysis): string {
     `<polyline points="${line(linear)}" fill="none" stroke="#999" stroke-dasharray="2 3"/>`,
     `<polyline points="${line(amdahl)}" fill="none" stroke="#2a2" stroke-width="2"/>`,
   );
-  if (analysis.bookSpeedup && analysis.bookSpeedup.length > 1) {
+  if (report.bookSpeedup && report.bookSpeedup.length > 1) {
     parts.push(
-      `<polyline points="${line(analysis.bookSpeedup)}" fill="none" stroke="#e80" stroke-width="1.5" stroke-dasharray="6 3"/>`,
+      `<polyline points="${line(report.bookSpeedup)}" fill="none" stroke="#e80" stroke-width="1.5" stroke-dasharray="6 3"/>`,
     );
   }
   parts.push(
-    `<polyline points="${line(analysis.speedup)}" fill="none" stroke="#26c" stroke-width="2"/>`,
+    `<polyline points="${line(measured.speedup)}" fill="none" stroke="#26c" stroke-width="2"/>`,
   );
-  for (const point of analysis.speedup) {
+  for (const point of measured.speedup) {
     parts.push(
       `<circle cx="${f(x(point.workers))}" cy="${f(y(point.speedup))}" r="3.5" fill="#26c"/>`,
     );
   }
   const legend = [
-    ['#26c', 'measured speedup'],
+    ['#26c', `measured speedup (${measured.label})`],
     ['#2a2', `Amdahl bound, fitted p = ${p.toFixed(3)}`],
-    ...(analysis.bookSpeedup ? [['#e80', "book (author's 8 cores)"]] : []),
+    ...(report.bookSpeedup ? [['#e80', "book (author's machine)"]] : []),
     ['#999', 'linear'],
   ];
   legend.forEach(([color, label], index) => {

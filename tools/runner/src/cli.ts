@@ -14,6 +14,7 @@ import { killGroup } from './kill-tree.js';
 import { measureOverhead } from './overhead.js';
 import { defaultChaptersRoot, defaultReportsDir } from './paths.js';
 import { Progress } from './progress.js';
+import { pythonVersion } from './python.js';
 import { writeJsonReport } from './report-json.js';
 import { writeMarkdownReport } from './report-markdown.js';
 import type { RunReport } from './report-row.js';
@@ -24,7 +25,7 @@ import { renderTerminalTable } from './table.js';
 
 /** The documented options, as the one-line error names them. */
 const VALID_OPTIONS =
-  '--time-scale N, --repeat N, --timeout S, --python DIR, --json FILE, --markdown FILE, --help';
+  '--time-scale N, --repeat N, --timeout S, --calibrate, --python DIR, --python-bin FILE, --json FILE, --markdown FILE, --help';
 
 const USAGE = `Usage: pnpm start [selection...] [options]
        node tools/runner/dist/cli.js [selection...] [options]
@@ -42,7 +43,9 @@ Options:
   --time-scale N   set BOOK_TIME_SCALE=N for the examples (0.01: sleeps 100 times shorter)
   --repeat N       run each example N times and report the median (default 1)
   --timeout S      limit every example to S seconds (default: each one's declared limit)
-  --python DIR     also run each Python twin DIR/ChapterNN/<name>.py (standard library only)
+  --calibrate      first measure the runner's own overhead per example (16 node starts)
+  --python DIR     also run each Python twin DIR/ChapterNN/<name>.py (offline ones)
+  --python-bin F   the interpreter for the twins (default python3, as found on PATH)
   --json FILE      write the JSON report to FILE (default reports/latest.json)
   --markdown FILE  write the Markdown report to FILE (default reports/latest.md)
   --help           show this help
@@ -59,7 +62,9 @@ function parseCommandLine(argv: readonly string[]) {
         'time-scale': { type: 'string' },
         repeat: { type: 'string' },
         timeout: { type: 'string' },
+        calibrate: { type: 'boolean' },
         python: { type: 'string' },
+        'python-bin': { type: 'string' },
         json: { type: 'string' },
         markdown: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -84,10 +89,16 @@ function parseCommandLine(argv: readonly string[]) {
       `--python must name a folder of the book's code (ChapterNN/*.py), got '${values.python}'`,
     );
   }
+  const pythonBin = values['python-bin'] ?? 'python3';
+  if (pythonBin.trim() === '')
+    throw new UsageError('--python-bin needs an interpreter, got an empty name');
   return {
     help: values.help === true,
     positionals,
-    timeScale,
+    timeScale: timeScale ?? (values.help === true ? 1 : inheritedTimeScale()),
+    setTimeScale: timeScale !== undefined,
+    calibrate: values.calibrate === true,
+    pythonBin,
     repeat,
     timeout,
     pythonDir,
@@ -97,10 +108,21 @@ function parseCommandLine(argv: readonly string[]) {
   };
 }
 
-/** The time scale the examples will see: the option, else BOOK_TIME_SCALE if valid, else 1. */
+/**
+ * The time scale the examples inherit when `--time-scale` is not given: BOOK_TIME_SCALE from the
+ * environment, 1 when unset or blank (the rule of `timeScale()` in @mc/core). A value the examples
+ * would refuse is refused here first, so no run starts with it.
+ */
 function inheritedTimeScale(): number {
-  const value = Number(process.env.BOOK_TIME_SCALE);
-  return process.env.BOOK_TIME_SCALE && Number.isFinite(value) && value >= 0 ? value : 1;
+  const raw = process.env.BOOK_TIME_SCALE;
+  if (raw === undefined || raw.trim() === '') return 1;
+  const value = Number(raw);
+  if (!(Number.isFinite(value) && value >= 0)) {
+    throw new UsageError(
+      `BOOK_TIME_SCALE in the environment must be a non-negative number such as 1 or 0.01, got '${raw}'`,
+    );
+  }
+  return value;
 }
 
 /** Runs the command line and returns the exit status. */
@@ -133,6 +155,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
+  let python: { bin: string; version: string } | undefined;
+  if (options.pythonDir !== undefined) {
+    try {
+      python = { bin: options.pythonBin, version: await pythonVersion(options.pythonBin) };
+    } catch (error) {
+      const reason = (error as Error).message.split('\n')[0];
+      process.stderr.write(`runner: --python-bin '${options.pythonBin}' cannot run: ${reason}\n`);
+      return 2;
+    }
+  }
+
   for (const warning of discovery.warnings) progress.note(`warning: ${warning}`);
 
   const controller = new AbortController();
@@ -157,12 +190,18 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const timeScale = options.timeScale ?? inheritedTimeScale();
-  // 7 samples: the difference of two medians of 3 ranged from -9 to 39 ms across runs here.
-  const overhead = selection.length > 0 ? await measureOverhead(7) : null;
+  const { timeScale } = options;
+  // Opt-in: 16 node starts cost seconds on a loaded machine. 7 samples each: the difference of two
+  // medians of 3 ranged from -9 to 39 ms across runs here.
+  if (options.calibrate && selection.length > 0) {
+    progress.note("calibrating: measuring the runner's own overhead per example (Ctrl-C stops it)");
+  }
+  const overhead =
+    options.calibrate && selection.length > 0 ? await measureOverhead(7, controller.signal) : null;
   const rows = await runSelection(selection, {
     timeScale,
-    setTimeScale: options.timeScale !== undefined,
+    setTimeScale: options.setTimeScale,
+    pythonBin: options.pythonBin,
     repeat: options.repeat,
     ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}),
     ...(options.pythonDir !== undefined ? { pythonDir: options.pythonDir } : {}),
@@ -181,14 +220,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     startedAt,
     totalSeconds: (performance.now() - started) / 1000,
     warnings: discovery.warnings,
+    ...(python ? { python } : {}),
   };
   if (selection.length === 0)
     progress.note('nothing to run: no chapter has a built declaration yet');
   progress.block(`\n${renderTerminalTable(report)}`);
   for (const row of rows) {
-    if (row.amdahl)
+    if (row.analysis)
       progress.block(
-        `\n${renderTerminalChart(row.amdahl, pc.isColorSupported && process.stderr.isTTY === true)}`,
+        `\n${renderTerminalChart(row.analysis, pc.isColorSupported && process.stderr.isTTY === true)}`,
       );
   }
   await writeJsonReport(options.json, rows);

@@ -26,6 +26,38 @@ export interface StdinFeed {
   readonly afterOutput?: string;
 }
 
+/** One worker count's time in a series of timings an example prints. */
+export interface WorkerTime {
+  readonly workers: number;
+  readonly seconds: number;
+}
+
+/** Timings of one quantity against worker count (Chapter 2: `Took`, and `Sub took`). */
+export interface TimingSeries {
+  /** What was timed, as the example prints it: `Took`. */
+  readonly label: string;
+  readonly times: readonly WorkerTime[];
+}
+
+/**
+ * A speedup chart the runner draws from an example's output: for each series, the speedup
+ * T(1) / T(N) against worker count and the parallel fraction of Amdahl's law fitted to it; the
+ * first series is drawn (terminal and SVG) with its Amdahl bound, the book's figures and linear
+ * speedup, and every series goes in the report's table.
+ */
+export interface SpeedupAnalysis {
+  readonly kind: 'speedup';
+  /** The chart's title: `Chapter 2: speedup against workers`. */
+  readonly title: string;
+  /** Reads the timings from the example's stdout (what the runner captured); none: no chart. */
+  readonly parse: (stdout: string) => readonly TimingSeries[];
+  /** The book's times of the first series for 1, 2, ... workers (the author's machine), drawn for comparison. */
+  readonly bookSeconds?: readonly number[];
+}
+
+/** A picture of an example's run that its chapter asks the runner for. */
+export type Analysis = SpeedupAnalysis;
+
 export interface ExampleDeclaration {
   /** The book file's base name, which is also the name of `src/<name>.ts`: `example4`, `my_thread`. */
   readonly name: string;
@@ -39,6 +71,20 @@ export interface ExampleDeclaration {
   /** Limit in seconds at the book's timings (time scale 1). */
   readonly timeoutSeconds: number;
   readonly outcome: Outcome;
+  /**
+   * What the example exists to print, whatever its outcome: each string must appear in its stdout,
+   * each regular expression must match it. Name the deterministic lines (the chapter's spec and
+   * tests know them), not timings.
+   */
+  readonly output?: readonly (string | RegExp)[];
+  /**
+   * True when an exception report in the output is part of the lesson. Otherwise a line
+   * `Exception in thread X:`, `Unhandled exception in thread started by`, a Python traceback or a
+   * JavaScript stack on stderr fails an `exits` or `blocks` run (a `fails` run's error is the lesson).
+   */
+  readonly expectsException?: boolean;
+  /** A chart drawn from this example's output, in the terminal and the Markdown report. */
+  readonly analysis?: Analysis;
 }
 
 export interface ChapterDeclaration {

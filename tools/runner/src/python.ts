@@ -8,13 +8,13 @@ import { promisify } from 'node:util';
 export type PythonPlan =
   /** The checkout has no `ChapterNN/<name>.py` for this example. */
   | { readonly kind: 'absent'; readonly file: string }
-  /** The twin exists but is not run; `reason` says why (a module outside the standard library, the internet). */
+  /** The twin exists but is not run; `reason` says why (it would reach the internet). */
   | { readonly kind: 'skip'; readonly file: string; readonly reason: string }
-  /** The twin needs only the standard library and 127.0.0.1: run it. */
+  /** The twin reaches no other host than this machine: run it. */
   | { readonly kind: 'run'; readonly file: string };
 
-/** The interpreter the twins run with. */
-export const PYTHON = 'python3';
+/** The interpreter the twins run with unless `--python-bin` names another: `python3` on PATH. */
+export const DEFAULT_PYTHON = 'python3';
 
 /** `DIR/ChapterNN/<name>.py`, the book repository's layout, for chapter package `chapterNN`. */
 export function pythonTwinPath(pythonDir: string, chapter: string, name: string): string {
@@ -23,7 +23,8 @@ export function pythonTwinPath(pythonDir: string, chapter: string, name: string)
 
 /**
  * The top-level module names a Python source imports (`import a.b, c as d`, `from e.f import g`),
- * anywhere in the file, skipping relative imports (`from . import x`). In order, each once.
+ * anywhere in the file, skipping relative imports (`from . import x`). In order, each once. Used
+ * only to follow the twin's sibling files of the checkout.
  */
 export function topLevelImports(source: string): string[] {
   const names = new Set<string>();
@@ -55,23 +56,11 @@ export function internetUrls(source: string): string[] {
   });
 }
 
-const run = promisify(execFile);
-
-/** The names among `modules` that are not in Python's standard library (`sys.stdlib_module_names`). */
-async function nonStandard(modules: readonly string[]): Promise<string[]> {
-  if (modules.length === 0) return [];
-  const script =
-    'import sys; print(" ".join(m for m in sys.argv[1:] if m not in sys.stdlib_module_names))';
-  const { stdout } = await run(PYTHON, ['-c', script, ...modules]);
-  return stdout.split(/\s+/).filter(Boolean);
-}
-
 /**
- * Decides whether an example's Python twin runs, by reading it (never by running it). The rule:
- * every module it imports, directly or through sibling `.py` files of the checkout, must be in
- * Python's standard library, and it must contain no http(s) URL to a host other than 127.0.0.1 or
- * localhost. Anything else is skipped with the reason. Sibling modules (`from my_thread import
- * MyThread`) are followed.
+ * Decides whether an example's Python twin runs, by reading it: it runs unless it, or a sibling
+ * `.py` file of the checkout it imports (`from my_thread import MyThread`), contains an http(s) URL
+ * to a host other than 127.0.0.1 or localhost, since nothing here may reach the internet. Whether
+ * its modules are installed is not guessed: the twin is run, and a failure is reported as it is.
  */
 export async function planPythonTwin(
   pythonDir: string,
@@ -82,7 +71,6 @@ export async function planPythonTwin(
   if (!existsSync(file)) return { kind: 'absent', file };
   const folder = dirname(file);
   const seen = new Set<string>();
-  const external = new Set<string>();
   const urls: string[] = [];
   const visit = async (path: string): Promise<void> => {
     const source = await readFile(path, 'utf8');
@@ -92,32 +80,26 @@ export async function planPythonTwin(
       seen.add(module);
       const sibling = join(folder, `${module}.py`);
       if (existsSync(sibling)) await visit(sibling);
-      else if (existsSync(join(folder, module))) continue;
-      else external.add(module);
     }
   };
   await visit(file);
-  try {
-    const missing = await nonStandard([...external]);
-    if (missing.length > 0) {
-      return {
-        kind: 'skip',
-        file,
-        reason: `needs ${missing.join(', ')} (not in the standard library)`,
-      };
-    }
-  } catch (error) {
-    return {
-      kind: 'skip',
-      file,
-      reason: `${PYTHON} is not usable: ${(error as Error).message.split('\n')[0]}`,
-    };
-  }
   if (urls.length > 0) return { kind: 'skip', file, reason: `needs the internet (${urls[0]})` };
   return { kind: 'run', file };
 }
 
-/** The module a failed twin could not import (`ModuleNotFoundError: No module named 'x'`), if that is why it failed. */
-export function missingModule(stderr: string): string | null {
-  return /ModuleNotFoundError: No module named '([^']+)'/.exec(stderr)?.[1] ?? null;
+/** The last non-blank line a failed twin wrote to stderr (Python's traceback ends with the error). */
+export function lastStderrLine(stderr: string): string | null {
+  const lines = stderr.split('\n').filter((line) => line.trim() !== '');
+  return lines.at(-1)?.trim() ?? null;
+}
+
+const run = promisify(execFile);
+
+/**
+ * The interpreter's version (`Python 3.11.2`), or an Error saying why `bin` cannot be run: the
+ * runner checks it once before any twin runs.
+ */
+export async function pythonVersion(bin: string): Promise<string> {
+  const { stdout, stderr } = await run(bin, ['--version'], { timeout: 10_000 });
+  return (stdout || stderr).trim();
 }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { amdahlSpeedup } from './amdahl.js';
+import { amdahlSpeedup, type SeriesSpeedup, type SpeedupReport } from './amdahl.js';
 import { renderSvgChart } from './chart-svg.js';
 import { millis, overheadText, ratio, seconds } from './format.js';
 import type { RunReport } from './report-row.js';
@@ -9,7 +9,37 @@ import { summaryLine, tableCells } from './table.js';
 /** Escapes a table cell's pipes. */
 const cell = (text: string): string => text.replaceAll('|', '\\|');
 
-/** Renders the Markdown report: summary, table, overhead, Chapter 2's chart, skipped twins, warnings. */
+/** A declared speedup chart: the fitted fractions, the SVG, and a table of every series. */
+function speedupSection(report: SpeedupReport): string[] {
+  const drawn = report.series[0];
+  if (!drawn) return [];
+  const fits = report.series
+    .map((series) => `${series.parallelFraction.toFixed(3)} (from ${series.label})`)
+    .join(', ');
+  const workerCounts = [
+    ...new Set(report.series.flatMap((series) => series.times.map((time) => time.workers))),
+  ].sort((a, b) => a - b);
+  const cellsOf = (series: SeriesSpeedup, workers: number): string[] => [
+    series.times.find((time) => time.workers === workers)?.seconds.toFixed(4) ?? '-',
+    ratio(series.speedup.find((point) => point.workers === workers)?.speedup),
+  ];
+  return [
+    `## ${report.title}`,
+    '',
+    `Fitted parallel fraction p = ${fits}. Amdahl's bound at N workers: 1 / ((1 - p) + p / N).`,
+    '',
+    renderSvgChart(report),
+    '',
+    `| workers | ${report.series.map((s) => `${s.label} s | ${s.label} speedup`).join(' | ')} | Amdahl bound (${drawn.label}) |`,
+    `| ---: | ${report.series.map(() => '---: | ---:').join(' | ')} | ---: |`,
+    ...workerCounts.map(
+      (workers) =>
+        `| ${workers} | ${report.series.flatMap((series) => cellsOf(series, workers)).join(' | ')} | ${ratio(amdahlSpeedup(drawn.parallelFraction, workers))} |`,
+    ),
+  ];
+}
+
+/** Renders the Markdown report: summary, table, overhead, declared charts, Python twins, warnings. */
 export function renderMarkdown(report: RunReport): string {
   const { header, rows } = tableCells(report);
   const out: string[] = [
@@ -33,29 +63,21 @@ export function renderMarkdown(report: RunReport): string {
     );
   }
   for (const row of report.rows) {
-    const analysis = row.amdahl;
-    if (!analysis) continue;
+    if (row.analysis) out.push(...speedupSection(row.analysis), '');
+  }
+  if (report.python) {
     out.push(
-      `## ${row.chapter}/${row.example}: speedup against workers`,
+      '## Python twins',
       '',
-      `Fitted parallel fraction p = ${analysis.parallelFraction.toFixed(3)} (from Took), ${analysis.subParallelFraction.toFixed(3)} (from Sub took). Amdahl's bound at N workers: 1 / ((1 - p) + p / N).`,
-      '',
-      renderSvgChart(analysis),
-      '',
-      '| workers | Took s | speedup | Amdahl bound | Sub took s | Sub speedup |',
-      '| ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...analysis.timings.map((timing) => {
-        const speedup = analysis.speedup.find((point) => point.workers === timing.workers)?.speedup;
-        const sub = analysis.subSpeedup.find((point) => point.workers === timing.workers)?.speedup;
-        return `| ${timing.workers} | ${timing.tookSeconds.toFixed(4)} | ${ratio(speedup)} | ${ratio(amdahlSpeedup(analysis.parallelFraction, timing.workers))} | ${timing.subTookSeconds.toFixed(4)} | ${ratio(sub)} |`;
-      }),
+      `Run with \`${report.python.bin}\` (${report.python.version}), for information: their outcome does not change the exit status.`,
       '',
     );
-  }
-  const skipped = report.rows.filter((row) => row.python?.status === 'skipped');
-  if (skipped.length > 0) {
-    out.push('## Python twins skipped', '');
-    for (const row of skipped) out.push(`- ${row.chapter}/${row.example}: ${row.python?.reason}`);
+    for (const row of report.rows) {
+      const twin = row.python;
+      const name = `${row.chapter}/${[row.example, ...(row.args ?? [])].join(' ')}`;
+      if (twin?.status === 'skipped') out.push(`- ${name}: skipped, ${twin.reason}`);
+      else if (twin?.failure) out.push(`- ${name}: ${twin.outcome} (${twin.failure})`);
+    }
     out.push('');
   }
   if (report.warnings.length > 0) {

@@ -1,4 +1,4 @@
-import type { AmdahlAnalysis } from './amdahl.js';
+import type { SpeedupReport } from './amdahl.js';
 import type { Overhead } from './overhead.js';
 
 /** How an example's Python twin fared under `--python DIR`. */
@@ -7,11 +7,13 @@ export interface PythonTwinResult {
   readonly status: 'ran' | 'skipped';
   /** The twin's path. */
   readonly file: string;
-  /** Why it was skipped. */
+  /** Why it was skipped: it would reach the internet. */
   readonly reason?: string;
   /** What it did, in the runner's words (`exits`, `timed out`, ...), checked against the same declaration. */
   readonly outcome?: string;
   readonly exitCode?: number | null;
+  /** When its outcome did not match: the exit status and the last line of its stderr. */
+  readonly failure?: string;
   /** Median wall seconds over the repeats. */
   readonly wallSeconds?: number;
   readonly cpuSeconds?: number | null;
@@ -53,8 +55,8 @@ export interface ReportRow {
   readonly wallSamples: readonly number[];
   /** The figure the book prints for this example, when it prints one. */
   readonly bookFigure?: string;
-  /** Chapter 2's speedup analysis, on `chapter02/example1`. */
-  readonly amdahl?: AmdahlAnalysis;
+  /** The chart its declaration asks for (`analysis`), computed from its output. */
+  readonly analysis?: SpeedupReport;
   readonly python?: PythonTwinResult;
   /** The runner's measured per-example overhead (same on every row of a run), seconds. */
   readonly runnerOverheadSeconds?: number;
@@ -73,4 +75,6 @@ export interface RunReport {
   /** Wall seconds of the whole run. */
   readonly totalSeconds: number;
   readonly warnings: readonly string[];
+  /** With `--python`: the interpreter the twins ran with, and its version. */
+  readonly python?: { readonly bin: string; readonly version: string };
 }

@@ -1,19 +1,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { analyseAmdahl } from './amdahl.js';
+import { analyseSpeedup } from './amdahl.js';
 import type { BookFigure } from './book-figures.js';
 import type { ExampleDeclaration } from './declare.js';
 import { effectiveLimit } from './limit.js';
-import { checkOutcome, describeOutcome, type Verdict } from './outcome.js';
+import { checkRun, describeOutcome, type Verdict } from './outcome.js';
 import { median } from './overhead.js';
 import type { Progress } from './progress.js';
-import { missingModule, PYTHON, planPythonTwin } from './python.js';
+import { DEFAULT_PYTHON, lastStderrLine, planPythonTwin } from './python.js';
 import type { PythonTwinResult, ReportRow } from './report-row.js';
 import { type RunRequest, type RunResult, runExample } from './run-example.js';
 import type { SelectedExample } from './selection.js';
-
-/** The example whose output is drawn as the speedup chart against Amdahl's bound. */
-export const AMDAHL_EXAMPLE = 'chapter02/example1';
 
 /** How to run a selection. */
 export interface RunOptions {
@@ -27,6 +24,8 @@ export interface RunOptions {
   readonly timeoutSeconds?: number;
   /** `--python DIR`: a checkout of the book's code. */
   readonly pythonDir?: string;
+  /** `--python-bin`: the interpreter for the twins (default `python3` on PATH). */
+  readonly pythonBin?: string;
   /** Pass the examples' output through to this process's stdout/stderr. */
   readonly passThrough: boolean;
   readonly progress?: Progress;
@@ -57,7 +56,7 @@ async function repeatRuns(
   for (let index = 0; index < options.repeat; index++) {
     const run = await runExample(request);
     runs.push(run);
-    verdicts.push(checkOutcome(example.outcome, run));
+    verdicts.push(checkRun(example, run));
     if (run.interrupted || options.signal?.aborted) break;
   }
   const failing = verdicts.findIndex((verdict) => !verdict.ok);
@@ -92,7 +91,7 @@ async function runPythonTwin(
   options.progress?.start(`${chapter.name}/${example.name} (python)`, limitSeconds);
   const repeated = await repeatRuns(
     {
-      command: PYTHON,
+      command: options.pythonBin ?? DEFAULT_PYTHON,
       args: ['-u', plan.file, ...(example.args ?? [])],
       cwd: dirname(plan.file),
       ...(example.stdin ? { stdin: example.stdin } : {}),
@@ -103,15 +102,19 @@ async function runPythonTwin(
     options,
   );
   const run = repeated.runs[repeated.representative] as RunResult;
-  const missing = missingModule(run.stderr);
-  if (missing)
-    return { status: 'skipped', file: plan.file, reason: `needs ${missing} (ModuleNotFoundError)` };
+  const verdict = repeated.verdicts[repeated.representative];
   const wallSeconds = median(repeated.runs.map((r) => r.wallSeconds));
+  // Whatever stopped it (a module not installed, a different output), said as it happened.
+  const lastLine = lastStderrLine(run.stderr);
+  const failure = verdict?.ok
+    ? undefined
+    : (run.spawnError ?? `exit ${run.exitCode}${lastLine ? `: ${lastLine}` : ''}`);
   return {
     status: 'ran',
     file: plan.file,
-    outcome: repeated.verdicts[repeated.representative]?.outcome ?? '',
+    outcome: verdict?.outcome ?? '',
     exitCode: run.exitCode,
+    ...(failure ? { failure } : {}),
     wallSeconds,
     cpuSeconds: medianCpu(repeated.runs),
     ratio: nodeWall > 0 ? wallSeconds / nodeWall : Number.NaN,
@@ -207,7 +210,7 @@ export async function runSelection(
     const wallSamples = repeated.runs.map((r) => Math.round(r.wallSeconds * 1000) / 1000);
     const wallSeconds = median(wallSamples);
     const cpuSeconds = medianCpu(repeated.runs);
-    const amdahl = key === AMDAHL_EXAMPLE ? analyseAmdahl(run.stdout, figure?.tookSeconds) : null;
+    const analysis = example.analysis ? analyseSpeedup(example.analysis, run.stdout) : null;
     const interrupted = run.interrupted || options.signal?.aborted === true;
     const python = interrupted
       ? undefined
@@ -226,7 +229,7 @@ export async function runSelection(
           ? Math.round((cpuSeconds / wallSeconds) * 1000) / 1000
           : null,
       wallSamples,
-      ...(amdahl ? { amdahl } : {}),
+      ...(analysis ? { analysis } : {}),
       ...(python ? { python } : {}),
     };
     options.progress?.finish(row);

@@ -30,7 +30,7 @@ export function tableCells(report: RunReport): { header: string[]; rows: string[
       const twin = row.python;
       cells.push(
         twin?.status === 'ran'
-          ? `${seconds(twin.wallSeconds)} (${twin.outcome})`
+          ? `${seconds(twin.wallSeconds)} (${twin.outcome}${twin.failure ? `; ${twin.failure}` : ''})`
           : twin
             ? `skipped: ${twin.reason}`
             : '',

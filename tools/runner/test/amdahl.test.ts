@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  amdahlSpeedup,
-  analyseAmdahl,
-  fitParallelFraction,
-  parseWorkerTimings,
-} from '../src/amdahl.js';
+import { amdahlSpeedup, analyseSpeedup, fitParallelFraction } from '../src/amdahl.js';
 import { renderSvgChart } from '../src/chart-svg.js';
 import { renderTerminalChart } from '../src/chart-terminal.js';
+import type { SpeedupAnalysis, TimingSeries } from '../src/declare.js';
 
 /** What Chapter 2's example1 prints for a program with parallel fraction `p` taking `one` s on one worker. */
 function output(p: number, one: number, counts: number): string {
@@ -18,6 +14,25 @@ function output(p: number, one: number, counts: number): string {
   }
   return lines.join('\n');
 }
+
+/** A chapter's parse, as a declaration gives it: `Took` and `Sub took` per worker count. */
+function parse(stdout: string): TimingSeries[] {
+  const groups = [
+    ...stdout.matchAll(/Number of workers: (\d+)\.\nSub took: ([\d.]+) seconds\.\nTook: ([\d.]+)/g),
+  ];
+  const series = (label: string, column: number): TimingSeries => ({
+    label,
+    times: groups.map((group) => ({ workers: Number(group[1]), seconds: Number(group[column]) })),
+  });
+  return [series('Took', 3), series('Sub took', 2)];
+}
+
+const declared = (bookSeconds?: number[]): SpeedupAnalysis => ({
+  kind: 'speedup',
+  title: 'Fixture: speedup against workers',
+  parse,
+  ...(bookSeconds ? { bookSeconds } : {}),
+});
 
 describe('Amdahl fit', () => {
   it("gives Amdahl's speedup: 1 / ((1 - p) + p / N)", () => {
@@ -63,24 +78,37 @@ describe('Amdahl fit', () => {
     expect(fitParallelFraction([{ workers: 1, speedup: 1 }])).toBe(0);
   });
 
-  it("parses Chapter 2's lines and fits the book's figures to a p near 0.8", () => {
+  it("computes each declared series' speedups and fit, and the book's speedups", () => {
     const book = [10.49, 5.56, 4.13, 3.48, 3.41, 3.04, 3.16, 3.57];
-    const analysis = analyseAmdahl(output(0.75, 8, 4), book);
-    expect(analysis?.timings).toHaveLength(4);
-    expect(analysis?.parallelFraction).toBeCloseTo(0.75, 3);
-    expect(analysis?.subParallelFraction).toBeCloseTo(0.75, 3);
-    expect(analysis?.bookSpeedup?.[1]?.speedup).toBeCloseTo(10.49 / 5.56, 10);
-    expect(parseWorkerTimings('no timings here')).toEqual([]);
-    expect(analyseAmdahl('nothing')).toBeNull();
+    const report = analyseSpeedup(declared(book), output(0.75, 8, 4));
+    expect(report?.title).toBe('Fixture: speedup against workers');
+    expect(report?.series.map((series) => series.label)).toEqual(['Took', 'Sub took']);
+    expect(report?.series[0]?.times).toHaveLength(4);
+    expect(report?.series[0]?.parallelFraction).toBeCloseTo(0.75, 3);
+    expect(report?.series[1]?.parallelFraction).toBeCloseTo(0.75, 3);
+    expect(report?.bookSpeedup?.[1]?.speedup).toBeCloseTo(10.49 / 5.56, 10);
+    expect(analyseSpeedup(declared(), 'nothing')).toBeNull();
   });
 
-  it('draws the measured curve, the bound and the book in the terminal and in SVG', () => {
-    const analysis = analyseAmdahl(output(0.75, 8, 2), [10.49, 5.56, 4.13]);
-    if (!analysis) throw new Error('no analysis');
-    const text = renderTerminalChart(analysis, false);
+  it("gives no chart when the chapter's parse throws, rather than failing the run", () => {
+    const throwing: SpeedupAnalysis = {
+      kind: 'speedup',
+      title: 'broken',
+      parse: () => {
+        throw new Error('bad output');
+      },
+    };
+    expect(analyseSpeedup(throwing, output(0.75, 8, 2))).toBeNull();
+  });
+
+  it('draws the first series, its bound and the book in the terminal and in SVG, titled as declared', () => {
+    const report = analyseSpeedup(declared([10.49, 5.56, 4.13]), output(0.75, 8, 2));
+    if (!report) throw new Error('no analysis');
+    const text = renderTerminalChart(report, false);
+    expect(text).toMatch(/^Fixture: speedup against workers/);
     expect(text).toMatch(/p = 0\.750/);
     expect(text.split('\n').length).toBeGreaterThan(10);
-    const svg = renderSvgChart(analysis);
+    const svg = renderSvgChart(report);
     expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg.match(/<polyline /g)).toHaveLength(4);
     expect(svg).toMatch(/<\/svg>$/);

@@ -20,7 +20,12 @@ beforeAll(() => {
 
 let count = 0;
 /** Runs the built cli against the fixture chapters, writing its reports to fresh files. */
-async function runCli(...args: string[]) {
+function runCli(...args: string[]) {
+  return runCliWith({}, ...args);
+}
+
+/** `runCli` with environment variables for the runner (undefined: removed). */
+async function runCliWith(env: Record<string, string | undefined>, ...args: string[]) {
   count++;
   const json = join(reports, `report${count}.json`);
   const markdown = join(reports, `report${count}.md`);
@@ -31,6 +36,7 @@ async function runCli(...args: string[]) {
       reject: false,
       stripFinalNewline: false,
       cwd: tmpdir(),
+      env: { BOOK_TIME_SCALE: undefined, ...env },
     },
   );
   const rows = existsSync(json)
@@ -64,7 +70,7 @@ describe('runner cli', () => {
     });
     expect(typeof quick?.wallSeconds).toBe('number');
     expect(typeof quick?.cpuSeconds).toBe('number');
-    expect(typeof quick?.runnerOverheadSeconds).toBe('number');
+    expect(quick?.runnerOverheadSeconds).toBeUndefined();
     expect(hang).toMatchObject({
       example: 'hang',
       ok: true,
@@ -75,9 +81,89 @@ describe('runner cli', () => {
     expect(md).toMatch(
       /\| chapter \| example \| expected \| outcome \| wall s \| CPU s \| CPU\/wall \| book \|/,
     );
+    expect(md).not.toMatch(/Runner overhead/);
+  });
+
+  it('measures its own overhead only with --calibrate, and reports it', async () => {
+    const { rows, md, exitCode } = await runCli('chapter01/quick', '--calibrate');
+    expect(exitCode).toBe(0);
+    expect(typeof rows?.[0]?.runnerOverheadSeconds).toBe('number');
     expect(md).toMatch(
       /Runner overhead: (\d+\.\d ms|under 1 ms \(within measurement noise\)) per example run/,
     );
+  });
+
+  it('on Ctrl-C during --calibrate stops at once: exit 130, no example run, no process left', async () => {
+    const json = join(reports, 'calibrate-interrupted.json');
+    const subprocess = execa(
+      process.execPath,
+      [
+        cli,
+        '--root',
+        root,
+        '--json',
+        json,
+        '--markdown',
+        join(reports, 'ci.md'),
+        'chapter01/quick',
+        '--calibrate',
+      ],
+      // Its own process group, so that whatever it spawned directly can be looked for afterwards.
+      { reject: false, detached: true },
+    );
+    subprocess.stderr?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('calibrating')) subprocess.kill('SIGINT');
+    });
+    const result = await subprocess;
+    expect(result.exitCode).toBe(130);
+    expect(result.stdout).not.toMatch(/hello from quick/);
+    const rows = JSON.parse(readFileSync(json, 'utf8')) as ReportRow[];
+    expect(rows).toEqual([]);
+    const group = String(subprocess.pid);
+    const left = (await execa('ps', ['-eo', 'pgid=,pid=,args='])).stdout
+      .split('\n')
+      .filter((line) => line.trim().split(/\s+/)[0] === group);
+    expect(left).toEqual([]);
+  });
+
+  it('refuses a BOOK_TIME_SCALE it would pass on badly, in one line, exit 2, before running anything', async () => {
+    const result = await runCliWith({ BOOK_TIME_SCALE: 'abc' }, 'chapter01/quick');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      "runner: BOOK_TIME_SCALE in the environment must be a non-negative number such as 1 or 0.01, got 'abc'\n",
+    );
+    expect(result.stdout).toBe('');
+    expect(result.rows).toBeUndefined();
+  });
+
+  it('reports the time scale the examples ran at: inherited from the environment, or 1 when unset', async () => {
+    const inherited = await runCliWith({ BOOK_TIME_SCALE: '0.5' }, 'chapter01/quick');
+    expect(inherited.rows?.[0]?.timeScale).toBe(0.5);
+    expect(inherited.md).toMatch(/time scale 0\.5/);
+    const unset = await runCli('chapter01/quick');
+    expect(unset.rows?.[0]?.timeScale).toBe(1);
+  });
+
+  it('fails an exits run that reported an uncaught exception, unless its declaration expects one', async () => {
+    const { exitCode, rows } = await runCli('chapter01/raises');
+    expect(exitCode).toBe(1);
+    expect(rows?.map((row) => [row.args ?? [], row.ok, row.outcome])).toEqual([
+      [
+        [],
+        false,
+        'exits, but raised: Exception in thread A: RangeError: BOOK_TIME_SCALE must be a non-negative number',
+      ],
+      [['expected'], true, 'exits'],
+    ]);
+  });
+
+  it('fails an exits run whose output lacks what its declaration says it prints', async () => {
+    const { exitCode, rows } = await runCli('chapter01/says');
+    expect(exitCode).toBe(1);
+    expect(rows?.map((row) => [row.ok, row.outcome])).toEqual([
+      [true, 'exits'],
+      [false, 'exits, but printed no /^Took: \\d+\\.\\d{4} seconds\\.$/m'],
+    ]);
   });
 
   it('exits 1 when an outcome does not match, and says why in the row', async () => {
@@ -120,7 +206,7 @@ describe('runner cli', () => {
     const unknown = await runCli('--fast');
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toBe(
-      "runner: unknown option '--fast'; valid options: --time-scale N, --repeat N, --timeout S, --python DIR, --json FILE, --markdown FILE, --help\n",
+      "runner: unknown option '--fast'; valid options: --time-scale N, --repeat N, --timeout S, --calibrate, --python DIR, --python-bin FILE, --json FILE, --markdown FILE, --help\n",
     );
     for (const bad of [
       ['--time-scale', '-1'],
@@ -164,8 +250,13 @@ describe('runner cli', () => {
   it("draws Chapter 2's speedup against Amdahl's bound in the terminal and the Markdown report", async () => {
     const { rows, md, stderr, exitCode } = await runCli('chapter02');
     expect(exitCode).toBe(0);
-    expect(rows?.[0]?.amdahl?.parallelFraction).toBeCloseTo(0.8, 2);
+    const analysis = rows?.[0]?.analysis;
+    expect(analysis?.title).toBe('Fixture chapter 2: speedup against workers');
+    expect(analysis?.series.map((series) => series.label)).toEqual(['Took', 'Sub took']);
+    expect(analysis?.series[0]?.parallelFraction).toBeCloseTo(0.8, 2);
+    expect(analysis?.bookSpeedup?.[1]?.speedup).toBeCloseTo(10.49 / 5.56, 6);
     expect(rows?.[0]?.bookFigure).toMatch(/10\.49/);
+    expect(stderr).toMatch(/^Fixture chapter 2: speedup against workers/m);
     expect(stderr).toMatch(/Amdahl bound p = 0\.80/);
     expect(md).toMatch(/<svg [\s\S]*<\/svg>/);
   });
@@ -213,8 +304,8 @@ describe('runner cli', () => {
     expect(isAlive(grandchild)).toBe(false);
   });
 
-  it('with --python runs the standard-library twins and reports the others skipped with the reason', async () => {
-    const { rows, exitCode } = await runCli(
+  it('with --python runs every offline twin and reports how each failed: exit status and last stderr line', async () => {
+    const { rows, md, exitCode } = await runCli(
       'chapter01',
       'quick',
       'prompt',
@@ -224,22 +315,55 @@ describe('runner cli', () => {
       '--python',
       pythonFixturesDir,
     );
+    // A twin's outcome is information: it never changes the exit status.
     expect(exitCode).toBe(0);
     const twin = (name: string) => rows?.find((row) => row.example === name)?.python;
     expect(twin('quick')).toMatchObject({ status: 'ran', outcome: 'exits', exitCode: 0 });
+    expect(twin('quick')?.failure).toBeUndefined();
     expect(twin('quick')?.ratio).toBeGreaterThan(0);
     expect(twin('prompt')).toMatchObject({ status: 'ran', outcome: 'exits' });
-    expect(twin('failing')).toMatchObject({
-      status: 'skipped',
-      reason: 'needs numpy (not in the standard library)',
+    // Run, not guessed from its imports: the module is missing, and that is what the row says.
+    expect(twin('eager')).toMatchObject({
+      status: 'ran',
+      outcome: 'exited 1',
+      exitCode: 1,
+      failure: "exit 1: ModuleNotFoundError: No module named 'definitely_not_a_module_xyz'",
     });
+    // Never run: they would reach the internet (directly, or through a sibling module).
     expect(twin('hang')).toMatchObject({
       status: 'skipped',
       reason: 'needs the internet (http://example.com/)',
     });
-    expect(twin('eager')).toMatchObject({
+    expect(twin('failing')).toMatchObject({
       status: 'skipped',
-      reason: 'needs definitely_not_a_module_xyz (ModuleNotFoundError)',
+      reason: 'needs the internet (http://example.org/data)',
     });
+    expect(md).toMatch(/^Run with `python3` \(Python \d+\.\d+\.\d+\)/m);
+  });
+
+  it('runs the twins with the interpreter --python-bin names, and refuses one that cannot run', async () => {
+    // Debian's interpreter by its path where there is one (a pyenv shim may come first on PATH).
+    const bin = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+    const { rows, md } = await runCli(
+      'chapter01/quick',
+      '--python',
+      pythonFixturesDir,
+      '--python-bin',
+      bin,
+    );
+    expect(rows?.[0]?.python).toMatchObject({ status: 'ran', outcome: 'exits' });
+    expect(md).toContain(`Run with \`${bin}\` (Python `);
+    const missing = await runCli(
+      'chapter01/quick',
+      '--python',
+      pythonFixturesDir,
+      '--python-bin',
+      'no-such-python-here',
+    );
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(
+      /^runner: --python-bin 'no-such-python-here' cannot run: [^\n]+\n$/,
+    );
+    expect(missing.rows).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOutcome, describeOutcome } from '../src/outcome.js';
+import { checkOutcome, checkRun, describeOutcome, reportedException } from '../src/outcome.js';
 import type { RunResult } from '../src/run-example.js';
 
 const run = (overrides: Partial<RunResult>): RunResult => ({
@@ -79,5 +79,69 @@ describe('checkOutcome', () => {
   it('describes declared outcomes in the same words', () => {
     expect(describeOutcome({ kind: 'fails', error: 'EMFILE' })).toBe('fails EMFILE');
     expect(describeOutcome({ kind: 'blocks' })).toBe('blocks');
+  });
+});
+
+describe('checkRun', () => {
+  const exits = { kind: 'exits' } as const;
+
+  it('fails an exits run whose thread reported an exception, naming it', () => {
+    const stderr = 'Exception in thread A:\nRangeError: bad scale\n    at run (file:///x.js:3:9)\n';
+    expect(checkRun({ outcome: exits }, run({ stderr }))).toEqual({
+      ok: false,
+      outcome: 'exits, but raised: Exception in thread A: RangeError: bad scale',
+    });
+  });
+
+  it('passes the same run when the declaration expects the exception', () => {
+    const stderr = 'Exception in thread A:\nRangeError: bad scale\n';
+    expect(checkRun({ outcome: exits, expectsException: true }, run({ stderr }))).toEqual({
+      ok: true,
+      outcome: 'exits',
+    });
+  });
+
+  it('fails a blocks run whose thread raised, and passes a fails run whose error is the lesson', () => {
+    const stderr = 'Unhandled exception in thread started by countdown:\nError: boom\n';
+    expect(checkRun({ outcome: { kind: 'blocks' } }, run({ timedOut: true, stderr })).ok).toBe(
+      false,
+    );
+    const failing = run({ exitCode: 1, stderr: 'Error: EMFILE\n    at open (node:fs:1:1)\n' });
+    expect(checkRun({ outcome: { kind: 'fails', error: 'EMFILE' } }, failing).ok).toBe(true);
+  });
+
+  it('checks every declared output, string or regular expression, against stdout only', () => {
+    const example = { outcome: exits, output: ['Done', /^Took: \d+\.\d{4} seconds\.$/m] };
+    expect(checkRun(example, run({ stdout: 'Done\nTook: 1.2345 seconds.\n' })).ok).toBe(true);
+    expect(checkRun(example, run({ stdout: 'Took: 1.2345 seconds.\n', stderr: 'Done' }))).toEqual({
+      ok: false,
+      outcome: 'exits, but printed no "Done"',
+    });
+    expect(checkRun(example, run({ stdout: 'Done\nTook: 1.2 seconds.\n' })).outcome).toBe(
+      'exits, but printed no /^Took: \\d+\\.\\d{4} seconds\\.$/m',
+    );
+  });
+
+  it('keeps the outcome verdict when the run already failed it', () => {
+    expect(checkRun({ outcome: exits, output: ['x'] }, run({ exitCode: 3 }))).toEqual({
+      ok: false,
+      outcome: 'exited 3',
+    });
+  });
+});
+
+describe('reportedException', () => {
+  it('finds Python tracebacks and JavaScript stacks on stderr, and nothing in clean output', () => {
+    expect(
+      reportedException(
+        run({ stderr: 'Traceback (most recent call last):\n  File "x.py"\nValueError: x\n' }),
+      ),
+    ).toBe('Traceback (most recent call last): File "x.py"');
+    expect(
+      reportedException(
+        run({ stderr: 'TypeError: x is not a function\n    at main (file:///a/b.js:10:5)\n' }),
+      ),
+    ).toBe('TypeError: x is not a function');
+    expect(reportedException(run({ stdout: 'at last: 3 of 4\n', stderr: '' }))).toBeNull();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { internetUrls, planPythonTwin, pythonTwinPath, topLevelImports } from '../src/python.js';
+import {
+  internetUrls,
+  lastStderrLine,
+  planPythonTwin,
+  pythonTwinPath,
+  topLevelImports,
+} from '../src/python.js';
 import { pythonFixturesDir } from './fixture-root.js';
 
 describe('python twins', () => {
@@ -24,16 +30,28 @@ describe('python twins', () => {
     expect(internetUrls("u = 'http://127.0.0.1:8080/x'; v = 'http://localhost/'")).toEqual([]);
   });
 
-  it('runs a standard-library twin, skips one that needs a module through a sibling file, or the internet', async () => {
+  it('runs a twin whatever it imports, and skips one that would reach the internet, also through a sibling file', async () => {
     expect((await planPythonTwin(pythonFixturesDir, 'chapter01', 'quick')).kind).toBe('run');
+    expect((await planPythonTwin(pythonFixturesDir, 'chapter01', 'eager')).kind).toBe('run');
     expect(await planPythonTwin(pythonFixturesDir, 'chapter01', 'failing')).toMatchObject({
       kind: 'skip',
-      reason: 'needs numpy (not in the standard library)',
+      reason: 'needs the internet (http://example.org/data)',
     });
     expect(await planPythonTwin(pythonFixturesDir, 'chapter01', 'hang')).toMatchObject({
       kind: 'skip',
       reason: 'needs the internet (http://example.com/)',
     });
     expect((await planPythonTwin(pythonFixturesDir, 'chapter01', 'spawner')).kind).toBe('absent');
+  });
+
+  it("names a failed twin's error by the last line of its stderr", () => {
+    const traceback = [
+      'Traceback (most recent call last):',
+      '  File "x.py", line 1, in <module>',
+      "ModuleNotFoundError: No module named 'numpy'",
+      '',
+    ].join('\n');
+    expect(lastStderrLine(traceback)).toBe("ModuleNotFoundError: No module named 'numpy'");
+    expect(lastStderrLine('')).toBeNull();
   });
 });

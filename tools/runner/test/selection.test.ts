@@ -26,7 +26,7 @@ describe('selectExamples', () => {
     const all = names([]);
     expect(all[0]).toBe('chapter01/quick');
     expect(all.at(-1)).toBe('chapter02/example1');
-    expect(all).toHaveLength(18);
+    expect(all).toHaveLength(22);
   });
 
   it('selects a whole chapter', () => {

@@ -52,8 +52,9 @@ export class Queue<T> {
    * @throws Full when `block` is false or `timeout` runs out and there is still no room.
    */
   async put(item: T, options: QueueWaitOptions = {}): Promise<void> {
+    const deadline = deadlineOf(options);
     while (this.full()) {
-      if (!(await this.#wait(this.#putters, options))) throw new Full('queue is full');
+      if (!(await this.#wait(this.#putters, options, deadline))) throw new Full('queue is full');
     }
     this.#items.push(item);
     this.#getters.shift()?.wake();
@@ -65,8 +66,9 @@ export class Queue<T> {
    * @throws Empty when `block` is false or `timeout` runs out and there is still no item.
    */
   async get(options: QueueWaitOptions = {}): Promise<T> {
+    const deadline = deadlineOf(options);
     while (this.empty()) {
-      if (!(await this.#wait(this.#getters, options))) throw new Empty('queue is empty');
+      if (!(await this.#wait(this.#getters, options, deadline))) throw new Empty('queue is empty');
     }
     return this.#take();
   }
@@ -90,9 +92,19 @@ export class Queue<T> {
     return item;
   }
 
-  /** Parks the caller in `waiters` until woken (true) or until it may wait no longer (false). */
-  #wait(waiters: Waiter[], { block = true, timeout }: QueueWaitOptions): Promise<boolean> {
+  /**
+   * Parks the caller in `waiters` until woken (true) or until `deadline` passes (false). A caller
+   * woken for an item (or a free slot) that another task took first waits again, but only for
+   * what is left until the same deadline, as CPython's `queue` does.
+   */
+  #wait(
+    waiters: Waiter[],
+    { block = true }: QueueWaitOptions,
+    deadline: number | undefined,
+  ): Promise<boolean> {
     if (!block) return Promise.resolve(false);
+    const remaining = deadline === undefined ? undefined : deadline - performance.now();
+    if (remaining !== undefined && remaining <= 0) return Promise.resolve(false);
     return new Promise<boolean>((settle) => {
       let timer: NodeJS.Timeout | undefined;
       const waiter: Waiter = {
@@ -101,13 +113,19 @@ export class Queue<T> {
           settle(true);
         },
       };
-      if (timeout !== undefined) {
+      if (remaining !== undefined) {
         timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(waiter), 1);
           settle(false);
-        }, scaledMilliseconds(timeout));
+        }, remaining);
       }
       waiters.push(waiter);
     });
   }
+}
+
+/** When a wait with `timeout` must give up, on the monotonic clock in ms; undefined: never. */
+function deadlineOf({ block = true, timeout }: QueueWaitOptions): number | undefined {
+  if (!block || timeout === undefined) return undefined;
+  return performance.now() + scaledMilliseconds(timeout);
 }
