@@ -1,5 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { JoinableQueue, Lock, Process, Queue } from '../src/multiprocessing/index.js';
+import { cpuCount, JoinableQueue, Lock, Process, Queue } from '../src/multiprocessing/index.js';
 import { Empty } from '../src/queue/index.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
 import * as fixtures from './fixtures/processes.mjs';
@@ -87,5 +88,22 @@ describe('multiprocessing Lock', () => {
 
   it('raises RangeError when released unheld', async () => {
     await expect(new Lock().release()).rejects.toBeInstanceOf(RangeError);
+  });
+});
+
+describe('cpuCount', () => {
+  it('answers PYTHON_CPU_COUNT when set, as Python 3.13 does, and refuses a bad value', () => {
+    const saved = process.env.PYTHON_CPU_COUNT;
+    try {
+      process.env.PYTHON_CPU_COUNT = '7';
+      expect(cpuCount()).toBe(7);
+      process.env.PYTHON_CPU_COUNT = 'default';
+      expect(cpuCount()).toBe(availableParallelism());
+      process.env.PYTHON_CPU_COUNT = '0';
+      expect(() => cpuCount()).toThrow(/PYTHON_CPU_COUNT must be a positive whole number/);
+    } finally {
+      if (saved === undefined) delete process.env.PYTHON_CPU_COUNT;
+      else process.env.PYTHON_CPU_COUNT = saved;
+    }
   });
 });
