@@ -19,7 +19,8 @@ export async function f2(): Promise<void> {
   print(`Exiting process ${p.name}, ID ${p.pid}...`);
 }
 
-export async function main(): Promise<void> {
+/** Examples 4 and 5: Worker 1, a daemon, started; a second later, Worker 2. */
+export async function startWorkers(): Promise<[Process, Process]> {
   const p1 = new Process({ name: 'Worker 1', target: f1 });
   p1.daemon = true;
   const p2 = new Process({ name: 'Worker 2', target: f2 });
@@ -27,6 +28,12 @@ export async function main(): Promise<void> {
   p1.start();
   await sleep(1);
   p2.start();
+
+  return [p1, p2];
+}
+
+export async function main(): Promise<void> {
+  await startWorkers();
 }
 
 if (isMain(import.meta.url)) runMain(main);

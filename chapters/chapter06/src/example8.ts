@@ -1,9 +1,10 @@
 // Mirrors Chapter06/example8.py: example7's consumers and tasks, stopped by "poison pills": after
 // the ten tasks the main program queues one null (Python's None) per consumer, and a consumer that
-// takes one prints its Exiting line and stops. Every consumer ends, whatever the timing.
+// takes one prints its Exiting line and stops. Every consumer ends, whatever the timing. The main
+// program is example7's (runConsumers), with the poison pills.
 import { isMain, print, runMain } from '@mc/core';
-import { cpuCount, JoinableQueue, Process, Queue } from '@mc/core/multiprocessing';
-import { myInput, Task } from './example7.js';
+import { type JoinableQueue, Process, type Queue } from '@mc/core/multiprocessing';
+import { runConsumers, Task } from './example7.js';
 
 // The children import this module and rebuild the tasks they take from the Task it exports.
 export { Task };
@@ -40,35 +41,7 @@ export class Consumer extends Process {
 }
 
 export async function main(): Promise<void> {
-  const tasks = new JoinableQueue<Task | null>();
-  const results = new Queue<string>();
-
-  // spawning consumers with respect to the
-  // number cores available in the system
-  const nConsumers = cpuCount();
-  print(`Spawning ${nConsumers} consumers...`);
-  const consumers = Array.from({ length: nConsumers }, () => new Consumer(tasks, results));
-  for (const consumer of consumers) {
-    consumer.start();
-  }
-
-  // enqueueing jobs
-  for (const item of myInput) {
-    await tasks.put(new Task(item));
-  }
-
-  for (let i = 0; i < nConsumers; i++) {
-    await tasks.put(null);
-  }
-
-  await tasks.join();
-
-  for (let i = 0; i < myInput.length; i++) {
-    const tempResult = await results.get();
-    print('Result:', tempResult);
-  }
-
-  print('Done.');
+  await runConsumers((tasks, results) => new Consumer(tasks, results), true);
 }
 
 if (isMain(import.meta.url)) runMain(main);

@@ -2,6 +2,7 @@ import { scaledMilliseconds } from '../time-scale.js';
 import { type Client, hold, type SharedState } from './broker.js';
 import { request } from './client.js';
 import { registerSharedKind, SHARE, type SharedReference } from './codec.js';
+import { WaitingLine } from './waiting-line.js';
 
 /** Options of `acquire`, as Python's `block` and `timeout` arguments. */
 export interface LockAcquireOptions {
@@ -11,17 +12,11 @@ export interface LockAcquireOptions {
   timeout?: number;
 }
 
-interface Waiter {
-  readonly client: Client;
-  readonly wake: () => void;
-  readonly timer: NodeJS.Timeout | undefined;
-}
-
 /** @internal A lock as the process that created it holds it, with the processes waiting for it. */
 export class LockState implements SharedState {
   readonly kind = 'Lock';
   #locked = false;
-  readonly #waiters: Waiter[] = [];
+  readonly #waiters = new WaitingLine<true>();
 
   acquire(block: boolean, timeoutMs: number | null, client: Client): Promise<boolean> | boolean {
     if (!this.#locked) {
@@ -29,28 +24,13 @@ export class LockState implements SharedState {
       return true;
     }
     if (!block) return false;
-    return new Promise((resolve) => {
-      const timer =
-        timeoutMs === null
-          ? undefined
-          : setTimeout(() => {
-              this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-              resolve(false);
-            }, timeoutMs);
-      const waiter: Waiter = { client, wake: () => resolve(true), timer };
-      this.#waiters.push(waiter);
-    });
+    return this.#waiters.wait(client, timeoutMs).then((woken) => woken === true);
   }
 
   release(): void {
     if (!this.#locked) throw new RangeError('semaphore or lock released too many times');
-    const next = this.#waiters.shift();
-    if (next) {
-      clearTimeout(next.timer);
-      next.wake();
-    } else {
-      this.#locked = false;
-    }
+    // Handed straight to the next waiter, if any: the lock stays taken.
+    if (!this.#waiters.wakeFirst(true)) this.#locked = false;
   }
 
   locked(): boolean {
@@ -58,10 +38,7 @@ export class LockState implements SharedState {
   }
 
   forget(client: Client): void {
-    for (const waiter of this.#waiters.filter((waiting) => waiting.client === client)) {
-      clearTimeout(waiter.timer);
-      this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-    }
+    this.#waiters.forget(client);
   }
 }
 

@@ -3,6 +3,7 @@ import { scaledMilliseconds } from '../time-scale.js';
 import { type Client, hold, type SharedState } from './broker.js';
 import { flush, request } from './client.js';
 import { decode, encode, registerSharedKind, SHARE, type SharedReference } from './codec.js';
+import { WaitingLine } from './waiting-line.js';
 
 /** Options of `get`, as Python's `block` and `timeout` arguments. */
 export interface GetOptions {
@@ -10,12 +11,6 @@ export interface GetOptions {
   block?: boolean;
   /** Seconds (scaled by the book's time scale) to wait at most before raising `Empty`. */
   timeout?: number;
-}
-
-interface Getter {
-  readonly client: Client;
-  readonly deliver: (item: unknown) => void;
-  readonly timer: NodeJS.Timeout | undefined;
 }
 
 /**
@@ -26,7 +21,7 @@ interface Getter {
 export class QueueState implements SharedState {
   readonly kind: 'Queue' | 'JoinableQueue';
   readonly #items: unknown[] = [];
-  readonly #getters: Getter[] = [];
+  readonly #getters = new WaitingLine<[unknown]>();
   #unfinished = 0;
   readonly #joiners: (() => void)[] = [];
 
@@ -36,30 +31,14 @@ export class QueueState implements SharedState {
 
   put(item: unknown): void {
     if (this.kind === 'JoinableQueue') this.#unfinished += 1;
-    const getter = this.#getters.shift();
-    if (getter) {
-      clearTimeout(getter.timer);
-      getter.deliver(item);
-    } else {
-      this.#items.push(item);
-    }
+    if (!this.#getters.wakeFirst([item])) this.#items.push(item);
   }
 
   /** Resolves to `[item]`, or to null when nothing came before the timeout (or at once, not blocking). */
   get(block: boolean, timeoutMs: number | null, client: Client): Promise<[unknown] | null> {
     if (this.#items.length > 0) return Promise.resolve([this.#items.shift()]);
     if (!block) return Promise.resolve(null);
-    return new Promise((resolve) => {
-      const timer =
-        timeoutMs === null
-          ? undefined
-          : setTimeout(() => {
-              this.#getters.splice(this.#getters.indexOf(getter), 1);
-              resolve(null);
-            }, timeoutMs);
-      const getter: Getter = { client, deliver: (item) => resolve([item]), timer };
-      this.#getters.push(getter);
-    });
+    return this.#getters.wait(client, timeoutMs);
   }
 
   qsize(): number {
@@ -78,10 +57,7 @@ export class QueueState implements SharedState {
   }
 
   forget(client: Client): void {
-    for (const getter of this.#getters.filter((waiting) => waiting.client === client)) {
-      clearTimeout(getter.timer);
-      this.#getters.splice(this.#getters.indexOf(getter), 1);
-    }
+    this.#getters.forget(client);
   }
 }
 
