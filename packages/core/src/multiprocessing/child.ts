@@ -1,7 +1,6 @@
 // The entry of every child process `Process` and `Pool` fork. It stays small on purpose (Node's
-// built-ins and this folder only): what a child imports is paid at every start. It says it is
-// ready, receives what to run, imports the module that exports it, rebuilds the process object
-// and runs it. It exits when its parent's IPC channel closes, so no child outlives its parent.
+// built-ins and this folder only): what a child imports is paid at every start. It receives what
+// to run, imports the module that exports it, rebuilds the process object and runs it. It exits when its parent's IPC channel closes, so no child outlives its parent.
 import { flush, settle } from './client.js';
 import { decode, encode, registerExports } from './codec.js';
 import './lock.js';
@@ -25,7 +24,6 @@ process.on('message', (message: unknown) => {
     void runTask(message);
   }
 });
-if (process.connected) process.send?.({ mc: 'ready' });
 
 function load(module: string): Promise<Namespace> {
   let namespace = modules.get(module);

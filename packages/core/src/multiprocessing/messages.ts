@@ -1,11 +1,6 @@
 // The messages a parent and its children exchange over the IPC channel of `child_process.fork`.
 // Every one carries `mc` so nothing else on the channel is taken for one of them.
 
-/** Child to parent, once it listens: the parent may send `StartMessage`. */
-export interface ReadyMessage {
-  readonly mc: 'ready';
-}
-
 /** Parent to child: what to run, and as which process. */
 export interface StartMessage {
   readonly mc: 'start';
@@ -60,13 +55,7 @@ export interface ResultMessage {
   readonly error?: Error;
 }
 
-export type Message =
-  | ReadyMessage
-  | StartMessage
-  | RequestMessage
-  | ReplyMessage
-  | TaskMessage
-  | ResultMessage;
+export type Message = StartMessage | RequestMessage | ReplyMessage | TaskMessage | ResultMessage;
 
 /** True for a message of this protocol. */
 export function isMessage(value: unknown): value is Message {

@@ -6,7 +6,7 @@ import { RuntimeError } from '../errors.js';
 import { sleep } from '../time/sleep.js';
 import { serve } from './broker.js';
 import { encode } from './codec.js';
-import { isMessage, type StartMessage } from './messages.js';
+import type { StartMessage } from './messages.js';
 
 /** Options of a `Process`, as the keyword arguments of Python's `multiprocessing.Process`. */
 export interface ProcessOptions<A extends unknown[] = unknown[]> {
@@ -120,16 +120,14 @@ export class Process<A extends unknown[] = unknown[]> {
       process.stderr.write(`Process ${this.name}: ${error.message}\n`),
     );
     serve(child);
-    child.on('message', (message: unknown) => {
-      if (!isMessage(message) || message.mc !== 'ready') return;
-      runnableModule(start.module).then(
-        (module) => child.connected && child.send({ ...start, module }),
-        (error: Error) => {
-          process.stderr.write(`Process ${this.name}:\n${error.stack ?? error.message}\n`);
-          child.kill('SIGKILL');
-        },
-      );
-    });
+    // Sent at once: a child keeps the messages that arrive before it listens.
+    runnableModule(start.module).then(
+      (module) => child.connected && child.send({ ...start, module }),
+      (error: Error) => {
+        process.stderr.write(`Process ${this.name}:\n${error.stack ?? error.message}\n`);
+        child.kill('SIGKILL');
+      },
+    );
   }
 
   /**
