@@ -1,3 +1,4 @@
+import { processExists } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { runExample } from './run.js';
 
@@ -14,6 +15,7 @@ describe('example3.py', () => {
     expect(pid(childParent)).toBe(run.pid);
     expect(pid(childPid)).not.toBe(run.pid);
     expect(pid(childPid)).toBeGreaterThan(0);
+    expect(processExists(pid(childPid))).toBe(false);
     expect(rest).toEqual([
       'Starting process Process-1...',
       'Exiting process Process-1...',
