@@ -95,7 +95,12 @@ export class Pool {
         new TypeError('a pool function travels by name: give a named, exported function'),
       );
     }
-    const args = [...items].map((item) => encode([item], { allowShared: false }));
+    let args: unknown[];
+    try {
+      args = [...items].map((item) => encode([item], { allowShared: false }));
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const all = this.#module.then((module) => {
       const calls = args.map(
         (encoded) =>
