@@ -85,6 +85,11 @@ describe('Process', () => {
     await child.join();
   });
 
+  it('rebuilds an object a child sends back as an instance of its class in the parent', () => {
+    const run = runProgram('point-back');
+    expect(run.stdout.split('\n')).toEqual(['true 3', 'main returned', '']);
+  });
+
   it('reports a child that throws (Process NAME: and the error), exitcode 1, and goes on', () => {
     const run = runProgram('throws');
     expect(run.stderr).toMatch(/^Process Process-1:\nError: boom in the child\n/);

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RuntimeError } from '../errors.js';
 import { sleep } from '../time/sleep.js';
 import { serve } from './broker.js';
-import { encode } from './codec.js';
+import { encode, registerExports } from './codec.js';
 import type { StartMessage } from './messages.js';
 
 /** Options of a `Process`, as the keyword arguments of Python's `multiprocessing.Process`. */
@@ -229,7 +229,12 @@ function childEntry(): string {
 export async function runnableModule(module: string | null): Promise<string | null> {
   if (module === null) return null;
   const javascript = module.replace(/\.(m?)ts$/, '.$1js');
-  if (existsSync(fileURLToPath(javascript))) return javascript;
+  if (existsSync(fileURLToPath(javascript))) {
+    // Its classes, known here too, rebuild what the children send back. The module is loaded
+    // already (it is the main script, or it exported the target), so this costs nothing.
+    await import(javascript).then(registerExports, () => undefined);
+    return javascript;
+  }
   const { resolveWorkerModule } = await import('../worker-module.js');
   return resolveWorkerModule(javascript);
 }
