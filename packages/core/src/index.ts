@@ -2,11 +2,11 @@
 // input, open, the built-in errors), the main guard and the book's time scale. Each Python module
 // the book imports has its own entry beside this one: '@mc/core/threading', '@mc/core/_thread',
 // '@mc/core/queue', '@mc/core/time', '@mc/core/timeit', '@mc/core/multiprocessing',
-// '@mc/core/concurrent/futures'. Nothing here may import a heavy module (esbuild, piscina): every
-// child process of '@mc/core/multiprocessing' loads this entry when its program imports it.
+// '@mc/core/concurrent/futures'.
 export { EOFError, RuntimeError, UsageError } from './errors.js';
 export { File, type FileMode, open } from './file.js';
 export { input } from './input.js';
 export { isMain, runMain, STALLED_EXIT_CODE } from './main.js';
 export { print, pyStr } from './print.js';
 export { scaledMilliseconds, TIME_SCALE_VARIABLE, timeScale } from './time-scale.js';
+export { resolveWorkerModule } from './worker-module.js';
