@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './errors.js';
+import { shutdownProcesses } from './multiprocessing/process.js';
 import { daemonWorkPending, joinNonDaemonThreads } from './threading/thread.js';
 
 /**
@@ -30,8 +31,9 @@ export function isMain(moduleUrl: string): boolean {
  * Runs a program's main function the way Python runs a script. When `main` returns, it waits for
  * every non-daemon `Thread` still alive, then ends the program even if daemon threads or
  * fire-and-forget tasks are still running (Python kills those at exit; Node would otherwise wait
- * for them). A `UsageError` prints one line and exits 2; any other error prints its stack and
- * exits 1.
+ * for them). Then it applies Python's exit rule to child processes: live daemon `Process`es are
+ * terminated, the others waited for. A `UsageError` prints one line and exits 2; any other error
+ * prints its stack and exits 1.
  *
  * A program whose main waits for something nothing can deliver (a lock never released, with no
  * timeout) does not hang in Node as it does in Python: a pending promise keeps nothing alive, so
@@ -61,6 +63,7 @@ export function runMain(main: () => unknown): void {
       finished = true;
       process.off('beforeExit', reportStall);
     }
+    await shutdownProcesses();
     if (daemonWorkPending()) process.exit();
   })();
 }

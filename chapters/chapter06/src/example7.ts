@@ -1,0 +1,117 @@
+// Mirrors Chapter06/example7.py: one Consumer process per CPU takes prime-check tasks from a shared
+// joinable queue and puts the answers on a result queue; the main program waits until every task
+// is marked done, then prints the answers. Consumers stop when they find the task queue empty.
+//
+// The book's loop, `while not task_queue.empty(): task = task_queue.get()`, is two steps: a
+// consumer can see one task left, lose it to another consumer, then block in get() for ever, and
+// the program hangs at exit. Here a consumer makes one atomic try-take instead, getNowait(),
+// which raises Empty when no task is left: the same "stop when empty" end, without the hang. (Its
+// other latent hang, every consumer starting before the first task is queued, cannot happen in
+// Node: a child takes about 0.1 s to start, the ten tasks are queued within a millisecond.)
+import { isMain, print, runMain } from '@mc/core';
+import { cpuCount, JoinableQueue, Process, Queue } from '@mc/core/multiprocessing';
+import { Empty } from '@mc/core/queue';
+import { isPrime } from '@mc/primes';
+
+export class Consumer extends Process {
+  taskQueue: JoinableQueue<Task>;
+  resultQueue: Queue<string>;
+
+  constructor(taskQueue: JoinableQueue<Task>, resultQueue: Queue<string>) {
+    super();
+    this.taskQueue = taskQueue;
+    this.resultQueue = resultQueue;
+  }
+
+  override async run(): Promise<void> {
+    const pname = this.name;
+
+    for (;;) {
+      let tempTask: Task;
+      try {
+        tempTask = await this.taskQueue.getNowait();
+      } catch (error) {
+        if (error instanceof Empty) break;
+        throw error;
+      }
+
+      print(`${pname} processing task: ${tempTask}`);
+
+      const answer = tempTask.process();
+      await this.taskQueue.taskDone();
+      await this.resultQueue.put(answer);
+    }
+  }
+}
+
+export class Task {
+  x: number;
+
+  constructor(x: number) {
+    this.x = x;
+  }
+
+  /** The book's check: odd divisors up to the integer square root, inclusive. */
+  process(): string {
+    return isPrime(this.x) ? `${this.x} is a prime number.` : `${this.x} is not a prime number.`;
+  }
+
+  toString(): string {
+    return `Checking if ${this.x} is a prime or not.`;
+  }
+}
+
+/** The book's ten numbers, in the order they are queued. */
+export const myInput = [2, 36, 101, 193, 323, 513, 1327, 100000, 9999999, 433785907];
+
+/**
+ * The main program of examples 7 and 8: spawn one consumer per CPU, queue the ten tasks (and, with
+ * `poisonPills`, one null per consumer after them, as example8 does), wait until every item is
+ * marked done, print the ten answers.
+ */
+export async function runConsumers(
+  createConsumer: (tasks: JoinableQueue<Task | null>, results: Queue<string>) => Process,
+  poisonPills: boolean,
+): Promise<void> {
+  const tasks = new JoinableQueue<Task | null>();
+  const results = new Queue<string>();
+
+  // spawning consumers with respect to the
+  // number cores available in the system
+  const nConsumers = cpuCount();
+  print(`Spawning ${nConsumers} consumers...`);
+  const consumers = Array.from({ length: nConsumers }, () => createConsumer(tasks, results));
+  for (const consumer of consumers) {
+    consumer.start();
+  }
+
+  // enqueueing jobs
+  for (const item of myInput) {
+    await tasks.put(new Task(item));
+  }
+
+  if (poisonPills) {
+    for (let i = 0; i < nConsumers; i++) {
+      await tasks.put(null);
+    }
+  }
+
+  await tasks.join();
+
+  for (let i = 0; i < myInput.length; i++) {
+    const tempResult = await results.get();
+    print('Result:', tempResult);
+  }
+
+  print('Done.');
+}
+
+export async function main(): Promise<void> {
+  // No null is ever queued here: the consumers see only tasks.
+  await runConsumers(
+    (tasks, results) => new Consumer(tasks as JoinableQueue<Task>, results),
+    false,
+  );
+}
+
+if (isMain(import.meta.url)) runMain(main);

@@ -1,0 +1,2 @@
+process.send({ up: true });
+process.disconnect();

@@ -1,0 +1,107 @@
+// The entry of every child process `Process` and `Pool` fork. It stays small on purpose (Node's
+// built-ins and this folder only): what a child imports is paid at every start. It receives what
+// to run, imports the module that exports it, rebuilds the process object and runs it. It exits when its parent's IPC channel closes, so no child outlives its parent.
+import { flush, settle } from './client.js';
+import { decode, encode, registerExports } from './codec.js';
+import './lock.js';
+import { isMessage, type ResultMessage, type StartMessage, type TaskMessage } from './messages.js';
+import { adopt, Process, shutdownProcesses } from './process.js';
+import './queue.js';
+
+type Namespace = Record<string, unknown>;
+
+const modules = new Map<string, Promise<Namespace>>();
+let started = false;
+
+// The parent is gone (or, for a pool worker, done with it): nothing may outlive it.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (message: unknown) => {
+  if (settle(message) || !isMessage(message)) return;
+  if (message.mc === 'start' && !started) {
+    started = true;
+    void runProcess(message);
+  } else if (message.mc === 'task') {
+    void runTask(message);
+  }
+});
+
+function load(module: string): Promise<Namespace> {
+  let namespace = modules.get(module);
+  if (!namespace) {
+    namespace = import(module).then((loaded: Namespace) => {
+      registerExports(loaded);
+      return loaded;
+    });
+    modules.set(module, namespace);
+  }
+  return namespace;
+}
+
+function exported<T>(namespace: Namespace, name: string, module: string, what: string): T {
+  const value = namespace[name];
+  if (typeof value !== 'function') {
+    throw new TypeError(
+      `${module} exports no ${what} named '${name}' (a process's ${what} travels by name: export it from that module)`,
+    );
+  }
+  return value as T;
+}
+
+async function runProcess(start: StartMessage): Promise<void> {
+  const name = (start.state as { name?: string }).name ?? 'Process';
+  let code = 0;
+  try {
+    const namespace = start.module ? await load(start.module) : {};
+    const module = start.module ?? '';
+    const cls =
+      start.className === null
+        ? Process
+        : exported<typeof Process>(namespace, start.className, module, 'class');
+    const target =
+      start.targetName === null
+        ? undefined
+        : exported<(...args: never[]) => unknown>(namespace, start.targetName, module, 'target');
+    const self = Object.assign(Object.create(cls.prototype) as Process, decode(start.state));
+    adopt(self, {
+      target,
+      args: decode(start.args) as unknown[],
+      identity: start.identity,
+      role: start.role,
+    });
+    if (start.role === 'pool-worker') return;
+    await self.run();
+  } catch (error) {
+    process.stderr.write(`Process ${name}:\n${describe(error)}\n`);
+    code = 1;
+  }
+  await shutdownProcesses();
+  await flush();
+  process.exit(code);
+}
+
+async function runTask(task: TaskMessage): Promise<void> {
+  try {
+    const namespace = await load(task.module);
+    const work = exported<(...args: unknown[]) => unknown>(
+      namespace,
+      task.name,
+      task.module,
+      'target',
+    );
+    const value = await work(...(decode(task.args) as unknown[]));
+    reply({ mc: 'result', id: task.id, value: encode(value, { allowShared: false }) });
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    reply({ mc: 'result', id: task.id, error: failure });
+  }
+}
+
+function reply(result: ResultMessage): void {
+  if (process.connected) process.send?.(result);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error
+    ? (error.stack ?? `${error.name}: ${error.message}`)
+    : String(error);
+}

@@ -1,0 +1,48 @@
+// The child side of shared queues and locks: each operation is a request to the parent's broker,
+// answered over the IPC channel.
+import { isMessage, type ReplyMessage } from './messages.js';
+
+interface Pending {
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+}
+
+const pending = new Map<number, Pending>();
+/** Puts and task_done marks not yet received: the child waits for them before it exits. */
+const unflushed = new Set<Promise<unknown>>();
+let lastId = 0;
+const flushedOps = new Set(['put', 'taskDone', 'release']);
+
+/** Asks the parent's broker to run `op` on shared object `target`. */
+export function request(target: number, op: string, args: readonly unknown[]): Promise<unknown> {
+  const send = process.send?.bind(process);
+  if (!send) return Promise.reject(new Error('this process has no parent to share objects with'));
+  lastId += 1;
+  const id = lastId;
+  const answer = new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    send({ mc: 'request', id, target, op, args });
+  });
+  if (flushedOps.has(op)) {
+    unflushed.add(answer);
+    const done = () => unflushed.delete(answer);
+    answer.then(done, done);
+  }
+  return answer;
+}
+
+/** Settles the request a reply answers; false when the message is no reply. */
+export function settle(message: unknown): boolean {
+  if (!isMessage(message) || message.mc !== 'reply') return false;
+  const { id, value, error } = message as ReplyMessage;
+  const waiting = pending.get(id);
+  pending.delete(id);
+  if (error) waiting?.reject(error);
+  else waiting?.resolve(value);
+  return true;
+}
+
+/** Waits until the parent has received every put and task_done this process sent. */
+export async function flush(): Promise<void> {
+  await Promise.allSettled([...unflushed]);
+}

@@ -1,0 +1,300 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import { constants } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { RuntimeError } from '../errors.js';
+import { sleep } from '../time/sleep.js';
+import { serve } from './broker.js';
+import { encode, registerExports } from './codec.js';
+import type { StartMessage } from './messages.js';
+
+/** Options of a `Process`, as the keyword arguments of Python's `multiprocessing.Process`. */
+export interface ProcessOptions<A extends unknown[] = unknown[]> {
+  /** Defaults to `<ClassName>-N`, N counting every process object this program created. */
+  name?: string;
+  /**
+   * The function `run` calls in the child. It travels by name, as Python pickles a function by
+   * reference: it must be exported, under its own name, from `module`.
+   */
+  target?: (...args: A) => unknown;
+  /** Copied to the child (see `Queue` for what travels how); queues and locks are shared. */
+  args?: A;
+  /** Terminated when the main program ends instead of waited for. */
+  daemon?: boolean;
+  /**
+   * The module that exports `target` and, for a subclass, the subclass: the child imports it, so
+   * it must run its program only under a main guard. Default: the program's main script, as
+   * Python's spawn re-imports `__main__`. Under a test runner, pass `import.meta.url`.
+   */
+  module?: string | URL;
+}
+
+type Role = StartMessage['role'];
+
+interface Internals {
+  readonly target: ((...args: never[]) => unknown) | undefined;
+  readonly args: readonly unknown[];
+  readonly module: string | undefined;
+  readonly identity: readonly number[];
+  role: Role;
+  /** True for the object that stands for the process running this code. */
+  readonly self: boolean;
+  child?: ChildProcess;
+  exitcode: number | null;
+  exited?: Promise<void>;
+}
+
+const internals = new WeakMap<Process, Internals>();
+/** Python's `_identity` of the process running this code: [] in the main process. */
+let ownIdentity: readonly number[] = [];
+let created = 0;
+const live = new Set<Process>();
+let current: Process | undefined;
+
+/**
+ * A process: an OS process running `run`, twin of Python's `multiprocessing.Process`. Pass a
+ * `target` (and `args`), or subclass it and override `run`; then `start()`, `join(timeout)`,
+ * `isAlive()`, `terminate()`, `pid`, `exitcode`, `name`, `daemon`.
+ *
+ * `start()` forks Node on core's child entry, which imports `module` and finds the target (or the
+ * subclass) there by its exported name, rebuilds the process object from a copy of its fields, and
+ * calls `run`. Its output goes straight to the parent's stdout and stderr. An error thrown by
+ * `run` prints `Process NAME:` and the stack to stderr and ends the child with exitcode 1; the
+ * parent goes on. A child ends when its parent does (it exits when the IPC channel closes).
+ * `runMain` applies Python's exit rule: live daemons are terminated, the others waited for.
+ *
+ * @example new Process({ target: countDown, args: ['A', 0.5] }).start()
+ */
+export class Process<A extends unknown[] = unknown[]> {
+  name: string;
+  daemon: boolean;
+
+  constructor(options: ProcessOptions<A> = {}) {
+    created += 1;
+    const identity = [...ownIdentity, created];
+    this.name = options.name ?? `${new.target.name}-${identity.join(':')}`;
+    this.daemon = options.daemon ?? false;
+    internals.set(this, {
+      target: options.target as Internals['target'],
+      args: options.args ?? [],
+      module: options.module === undefined ? undefined : String(options.module),
+      identity,
+      role: 'process',
+      self: false,
+      exitcode: null,
+    });
+  }
+
+  /** The process's work, run in the child. Calls `target(...args)` unless a subclass overrides it. */
+  run(): unknown {
+    const { target, args } = own(this);
+    return target?.(...(args as never[]));
+  }
+
+  /**
+   * Starts the child process. Returns at once, with `pid` set; the child runs `run` as soon as it
+   * has loaded. Its arguments and fields are copied now, so an error about what cannot travel
+   * (a function, a queue inside an item) is thrown here, as Python's pickling errors are.
+   *
+   * @throws RuntimeError when started twice; TypeError for a target without a name.
+   */
+  start(): void {
+    const internal = own(this);
+    if (internal.self) throw new RuntimeError('a process cannot start itself');
+    if (internal.child) throw new RuntimeError('cannot start a process twice');
+    const start = startMessage(this, internal);
+    const child = fork(childEntry(), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'advanced',
+    });
+    internal.child = child;
+    live.add(this);
+    internal.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        internal.exitcode = code ?? -(signal ? constants.signals[signal] : 0);
+        live.delete(this);
+        resolve();
+      });
+    });
+    child.once('error', (error) =>
+      process.stderr.write(`Process ${this.name}: ${error.message}\n`),
+    );
+    serve(child);
+    // Sent at once: a child keeps the messages that arrive before it listens.
+    runnableModule(start.module).then(
+      (module) => child.connected && child.send({ ...start, module }),
+      (error: Error) => {
+        process.stderr.write(`Process ${this.name}:\n${error.stack ?? error.message}\n`);
+        child.kill('SIGKILL');
+      },
+    );
+  }
+
+  /**
+   * Waits until the child has exited, or until `timeout` seconds (scaled) have passed; it never
+   * stops the child. Like Python's, it returns nothing either way: check `isAlive()` or `exitcode`.
+   *
+   * @throws RuntimeError when the process was never started.
+   */
+  async join(timeout?: number): Promise<void> {
+    const { exited } = own(this);
+    if (!exited) throw new RuntimeError('can only join a started process');
+    if (timeout === undefined) return exited;
+    const stopWaiting = new AbortController();
+    const expired = sleep(timeout, { signal: stopWaiting.signal }).catch(() => undefined);
+    await Promise.race([exited, expired]);
+    stopWaiting.abort();
+  }
+
+  /** True from `start()` until the child has exited. Twin of `is_alive()`. */
+  isAlive(): boolean {
+    const internal = own(this);
+    return internal.self || (internal.child !== undefined && internal.exitcode === null);
+  }
+
+  /** Sends the child SIGTERM; its `exitcode` becomes -15. Twin of `terminate()`. */
+  terminate(): void {
+    own(this).child?.kill('SIGTERM');
+  }
+
+  /** Sends the child SIGKILL; its `exitcode` becomes -9. Twin of `kill()`. */
+  kill(): void {
+    own(this).child?.kill('SIGKILL');
+  }
+
+  /** The OS process id: undefined before `start()`. Twin of `pid`. */
+  get pid(): number | undefined {
+    const internal = own(this);
+    return internal.self ? process.pid : internal.child?.pid;
+  }
+
+  /**
+   * How the child ended: null while it runs, 0 when `run` returned, 1 when it threw, minus the
+   * signal number when a signal killed it (-15 after `terminate()`). Twin of `exitcode`.
+   */
+  get exitcode(): number | null {
+    return own(this).exitcode;
+  }
+}
+
+function own(process: Process): Internals {
+  const internal = internals.get(process);
+  if (!internal) throw new RuntimeError('Process.__init__ was not called (call super() first)');
+  return internal;
+}
+
+function startMessage(process: Process, internal: Internals): StartMessage {
+  const { target } = internal;
+  if (target && !target.name) {
+    throw new TypeError(
+      'a process target travels by name: give a named function exported from its module',
+    );
+  }
+  const cls = process.constructor as typeof Process;
+  const className = cls === Process ? null : cls.name;
+  const needsModule = target !== undefined || className !== null;
+  return {
+    mc: 'start',
+    module: needsModule ? (internal.module ?? mainModule()) : null,
+    className,
+    targetName: target?.name ?? null,
+    state: encode({ ...process }, { allowShared: true }),
+    args: encode(internal.args, { allowShared: true }),
+    identity: internal.identity,
+    role: internal.role,
+  };
+}
+
+/** @internal The program's main script, which a child re-imports to find targets and classes by name. */
+export function mainModule(): string {
+  const script = globalThis.process.argv[1];
+  if (!script) throw new TypeError('no main script to find the target in: pass `module`');
+  return pathToFileURL(realpathSync(script)).href;
+}
+
+/** Core's child entry, always compiled JavaScript (from source, the one in dist/). */
+function childEntry(): string {
+  const here = import.meta.url;
+  const entry = here.endsWith('.ts')
+    ? new URL('../../dist/multiprocessing/child.js', here)
+    : new URL('./child.js', here);
+  return fileURLToPath(entry);
+}
+
+/**
+ * @internal A module URL a plain `node` child can import: the module itself when it is
+ * JavaScript, else (under a test runner, from TypeScript source) its compiled copy. esbuild is
+ * loaded only then.
+ */
+export async function runnableModule(module: string | null): Promise<string | null> {
+  if (module === null) return null;
+  const javascript = module.replace(/\.(m?)ts$/, '.$1js');
+  if (existsSync(fileURLToPath(javascript))) {
+    // Its classes, known here too, rebuild what the children send back. The module is loaded
+    // already (it is the main script, or it exported the target), so this costs nothing.
+    await import(javascript).then(registerExports, () => undefined);
+    return javascript;
+  }
+  const { resolveWorkerModule } = await import('../worker-module.js');
+  return resolveWorkerModule(javascript);
+}
+
+/**
+ * The process running this code: `MainProcess` in the main program, the child's own process
+ * object (its name, its pid) in a child. Twin of `multiprocessing.current_process()`.
+ *
+ * @example print(currentProcess().name)
+ */
+export function currentProcess(): Process {
+  if (!current) {
+    current = Object.assign(Object.create(Process.prototype) as Process, {
+      name: 'MainProcess',
+      daemon: false,
+    });
+    internals.set(current, {
+      target: undefined,
+      args: [],
+      module: undefined,
+      identity: [],
+      role: 'process',
+      self: true,
+      exitcode: null,
+    });
+  }
+  return current;
+}
+
+/**
+ * The children started by this process that have not exited yet. Twin of
+ * `multiprocessing.active_children()`.
+ */
+export function activeChildren(): Process[] {
+  return [...live];
+}
+
+/**
+ * @internal Python's exit rule for child processes, which `runMain` applies when the main program
+ * ends (and a child when its `run` ends): terminate every live daemon child, then wait for every
+ * child.
+ */
+export async function shutdownProcesses(): Promise<void> {
+  for (const child of live) if (child.daemon) child.terminate();
+  while (live.size > 0) await Promise.all([...live].map((child) => child.join()));
+}
+
+/** @internal For the child entry: `process` is the one running here. */
+export function adopt(
+  process: Process,
+  details: Pick<Internals, 'target' | 'args' | 'identity' | 'role'>,
+): void {
+  internals.set(process, { ...details, module: undefined, self: true, exitcode: null });
+  ownIdentity = details.identity;
+  current = process;
+}
+
+/** @internal For `Pool`: makes a process a pool worker, and gives its IPC channel. */
+export function poolWorker(process: Process): () => ChildProcess | undefined {
+  const internal = own(process);
+  internal.role = 'pool-worker';
+  return () => internal.child;
+}

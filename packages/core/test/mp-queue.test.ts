@@ -1,0 +1,109 @@
+import { availableParallelism } from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpuCount, JoinableQueue, Lock, Process, Queue } from '../src/multiprocessing/index.js';
+import { Empty } from '../src/queue/index.js';
+// @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
+import * as fixtures from './fixtures/processes.mjs';
+
+const module = new URL('./fixtures/processes.mjs', import.meta.url).href;
+
+beforeAll(() => {
+  process.env.BOOK_TIME_SCALE = '0.01';
+});
+
+describe('multiprocessing Queue', () => {
+  it('is first in, first out, and raises Empty when nothing comes', async () => {
+    const queue = new Queue<number>();
+    await queue.put(1);
+    await queue.put(2);
+    expect(await queue.qsize()).toBe(2);
+    expect([await queue.get(), await queue.getNowait()]).toEqual([1, 2]);
+    expect(await queue.empty()).toBe(true);
+    await expect(queue.get({ block: false })).rejects.toBeInstanceOf(Empty);
+    await expect(queue.get({ timeout: 1 })).rejects.toBeInstanceOf(Empty);
+  });
+
+  it('copies items: a change after put does not reach the taker', async () => {
+    const queue = new Queue<{ n: number }>();
+    const item = { n: 1 };
+    await queue.put(item);
+    item.n = 2;
+    expect(await queue.get()).toEqual({ n: 1 });
+  });
+
+  it('refuses a queue or a function inside an item (they travel only as Process arguments)', async () => {
+    const queue = new Queue<unknown>();
+    await expect(queue.put({ inner: new Queue() })).rejects.toThrow(/through inheritance/);
+    await expect(queue.put(() => 1)).rejects.toThrow(/cannot send the function/);
+  });
+
+  it('refuses a put after close()', async () => {
+    const queue = new Queue<number>();
+    queue.close();
+    await expect(queue.put(1)).rejects.toBeInstanceOf(RangeError);
+  });
+});
+
+describe('JoinableQueue', () => {
+  it('join waits until consumer processes marked every item done', async () => {
+    const tasks = new JoinableQueue<number | null>();
+    const results = new Queue<number>();
+    const consumers = [1, 2].map(
+      () => new Process({ target: fixtures.consume, args: [tasks, results], module }),
+    );
+    for (const consumer of consumers) consumer.start();
+    for (const n of [1, 2, 3, 4, 5]) await tasks.put(n);
+    for (const _ of consumers) await tasks.put(null);
+    await tasks.join();
+    // Each consumer puts its result before marking the task done: all five are there now.
+    expect(await results.qsize()).toBe(5);
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => results.get()));
+    expect(answers.sort((a, b) => a - b)).toEqual([10, 20, 30, 40, 50]);
+    for (const consumer of consumers) await consumer.join();
+    expect(consumers.map((consumer) => consumer.exitcode)).toEqual([0, 0]);
+  });
+
+  it('raises RangeError (Python: ValueError) on more taskDone calls than items', async () => {
+    const queue = new JoinableQueue<number>();
+    await queue.put(1);
+    await queue.get();
+    await queue.taskDone();
+    await expect(queue.taskDone()).rejects.toThrow('task_done() called too many times');
+  });
+});
+
+describe('multiprocessing Lock', () => {
+  it('makes a child wait while the parent holds it', async () => {
+    const lock = new Lock();
+    const answers = new Queue<boolean>();
+    await lock.acquire();
+    const child = new Process({ target: fixtures.tryLock, args: [lock, answers], module });
+    child.start();
+    expect(await answers.get()).toBe(false);
+    await lock.release();
+    expect(await answers.get()).toBe(true);
+    await child.join();
+    expect(await lock.acquire({ block: false })).toBe(true);
+  });
+
+  it('raises RangeError when released unheld', async () => {
+    await expect(new Lock().release()).rejects.toBeInstanceOf(RangeError);
+  });
+});
+
+describe('cpuCount', () => {
+  it('answers PYTHON_CPU_COUNT when set, as Python 3.13 does, and refuses a bad value', () => {
+    const saved = process.env.PYTHON_CPU_COUNT;
+    try {
+      process.env.PYTHON_CPU_COUNT = '7';
+      expect(cpuCount()).toBe(7);
+      process.env.PYTHON_CPU_COUNT = 'default';
+      expect(cpuCount()).toBe(availableParallelism());
+      process.env.PYTHON_CPU_COUNT = '0';
+      expect(() => cpuCount()).toThrow(/PYTHON_CPU_COUNT must be a positive whole number/);
+    } finally {
+      if (saved === undefined) delete process.env.PYTHON_CPU_COUNT;
+      else process.env.PYTHON_CPU_COUNT = saved;
+    }
+  });
+});
