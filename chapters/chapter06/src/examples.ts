@@ -10,6 +10,7 @@ export default defineChapter({
       section: 'The Process class',
       timeoutSeconds: 15,
       outcome: { kind: 'exits' },
+      output: [/^Process A starting\.\.\.$/m, /^Process B exiting\.\.\.$/m, /^Done\.\n$/m],
     },
     {
       name: 'example2',
@@ -17,6 +18,7 @@ export default defineChapter({
       section: 'Determining the current process: process names',
       timeoutSeconds: 15,
       outcome: { kind: 'exits' },
+      output: [/^Starting process Process-3\.\.\.$/m, /^Exiting process Worker 2\.\.\.$/m],
     },
     {
       name: 'example3',
@@ -24,6 +26,11 @@ export default defineChapter({
       section: 'Determining the current process: process IDs',
       timeoutSeconds: 10,
       outcome: { kind: 'exits' },
+      output: [
+        /^Main program\nParent process ID: \d+\.\nCurrent Process ID: \d+\.$/m,
+        /^Function f\n/m,
+        /^Done\.\n$/m,
+      ],
     },
     {
       name: 'example4',
@@ -31,6 +38,10 @@ export default defineChapter({
       section: 'Waiting for processes: daemon processes',
       timeoutSeconds: 15,
       outcome: { kind: 'exits' },
+      // The daemon Worker 1 is killed when the program ends: it never prints its exit line.
+      output: [
+        /^Starting process Worker 2, ID \d+\.\.\.\nExiting process Worker 2, ID \d+\.\.\.\n$/m,
+      ],
     },
     {
       name: 'example5',
@@ -38,6 +49,10 @@ export default defineChapter({
       section: 'Waiting for processes: join with a timeout',
       timeoutSeconds: 15,
       outcome: { kind: 'exits' },
+      // The daemon Worker 1 outlives the 1 s join and is killed at the end: no exit line of its own.
+      output: [
+        /^Starting process Worker 1, ID \d+\.\.\.\nStarting process Worker 2, ID \d+\.\.\.\nWhether Worker 1 is still alive: True\nExiting process Worker 2, ID \d+\.\.\.\n$/,
+      ],
     },
     {
       name: 'example6',
@@ -45,6 +60,7 @@ export default defineChapter({
       section: 'Interprocess communication: message passing for a single worker',
       timeoutSeconds: 10,
       outcome: { kind: 'exits' },
+      output: ['Starting process Process-1 for number 10...\nDone.\n'],
     },
     {
       name: 'example7',
@@ -52,6 +68,7 @@ export default defineChapter({
       section: 'Message passing between several workers',
       timeoutSeconds: 10,
       outcome: { kind: 'exits' },
+      output: [/^Spawning 2 consumers\.\.\.$/m, /^Result: 433785907 is a prime number\.$/m],
     },
     {
       name: 'example8',
@@ -59,6 +76,11 @@ export default defineChapter({
       section: 'Message passing between several workers: poison pills',
       timeoutSeconds: 10,
       outcome: { kind: 'exits' },
+      output: [
+        /^Spawning 2 consumers\.\.\.$/m,
+        /^Exiting Consumer-1\.\.\.$/m,
+        /^Result: 433785907 is a prime number\.$/m,
+      ],
     },
   ],
 });

@@ -10,6 +10,7 @@ export default defineChapter({
       section: 'Example implementation in Python',
       timeoutSeconds: 20,
       outcome: { kind: 'exits' },
+      output: [/^Final result: 190\.\n$/m],
     },
   ],
 });
