@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { workerData } from 'node:worker_threads';
 
 /**
@@ -11,17 +13,32 @@ export interface PoolTask {
   readonly args: readonly unknown[];
 }
 
-/** What the pool gives every worker when it starts it. */
+/** What the pool gives every worker when it starts it (shared memory, seen by both sides). */
 export interface PoolWorkerData {
-  /** Counts the workers that are up; this worker adds itself and wakes the pool. */
+  /** [0]: how many workers are up; [1]: the byte length of `firstModule`, 0 until it is known. */
   readonly started: Int32Array;
+  /** The URL of the first submitted task's module, UTF-8, once the pool knows it. */
+  readonly firstModule: Uint8Array;
 }
 
 type TaskFunction = (...args: readonly unknown[]) => unknown;
 
-// Loaded once, as the worker starts (piscina imports the pool's worker module before its first
-// task): the pool may be waiting for every worker to be up, as Python's fork returns a running child.
-const { started } = workerData as PoolWorkerData;
+// Runs once, as the worker starts (piscina loads the pool's worker module before any task). The
+// pool's first submit may be waiting for every worker to be up, as Python's fork returns a running
+// child that has the function in memory: the worker loads the first task's module if the pool has
+// named it by now, then counts itself and wakes the pool. The load must be synchronous (require of
+// an ES module): the worker's event loop does not turn until its first task arrives, and that task
+// waits for this count. If it fails, the first task imports the module again and reports the error.
+const { started, firstModule } = workerData as PoolWorkerData;
+const firstModuleLength = Atomics.load(started, 1);
+if (firstModuleLength > 0) {
+  try {
+    const url = new TextDecoder().decode(firstModule.slice(0, firstModuleLength));
+    createRequire(import.meta.url)(fileURLToPath(url));
+  } catch {
+    // reported by the first task
+  }
+}
 Atomics.add(started, 0, 1);
 Atomics.notify(started, 0);
 

@@ -41,6 +41,9 @@ const dispatcher = resolveWorkerModule(new URL('./pool-worker.js', import.meta.u
 /** How long the first `submit` waits for the workers to be up before it sends tasks anyway. */
 const startTimeoutMilliseconds = 10_000;
 
+/** Room for the first task's module URL, which a starting worker loads before it counts itself up. */
+const firstModuleBytes = 4096;
+
 /**
  * Runs functions in parallel on a pool of worker threads (piscina): twin of
  * `concurrent.futures.ProcessPoolExecutor`. Each Node worker has its own JavaScript engine
@@ -54,16 +57,18 @@ const startTimeoutMilliseconds = 10_000;
  */
 export class ProcessPoolExecutor extends Executor {
   readonly #pool: Piscina;
-  /** How many workers are up (each adds itself, see pool-worker.ts). */
-  readonly #started = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  /** Shared with every worker, see pool-worker.ts. */
+  readonly #shared: PoolWorkerData = {
+    started: new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT)),
+    firstModule: new Uint8Array(new SharedArrayBuffer(firstModuleBytes)),
+  };
   #waitedForWorkers = false;
 
   constructor({ maxWorkers = cpuCount() }: ProcessPoolOptions = {}) {
     super(maxWorkers);
-    const workerData: PoolWorkerData = { started: this.#started };
     this.#pool = new Piscina({
       filename: dispatcher,
-      workerData,
+      workerData: this.#shared,
       minThreads: maxWorkers,
       maxThreads: maxWorkers,
       idleTimeout: Number.POSITIVE_INFINITY,
@@ -95,7 +100,7 @@ export class ProcessPoolExecutor extends Executor {
    */
   submit<A extends unknown[], R>(fn: WorkerFunction<A, R>, ...args: A): Future<R> {
     return this.startTask(() => {
-      this.#waitForWorkers();
+      this.#waitForWorkers(fn.module);
       const task: PoolTask = { module: fn.module, exportName: fn.exportName, args };
       return this.#pool.run(task) as Promise<R>;
     });
@@ -120,18 +125,22 @@ export class ProcessPoolExecutor extends Executor {
   }
 
   /**
-   * Blocks until every worker has started, once. A worker thread boots on its own thread and
-   * needs nothing from this one, so blocking here costs no more than the boot itself.
+   * Once: names the first task's module to the workers still starting, then blocks until every
+   * worker is up. A worker thread boots on its own thread and needs nothing from this one, so
+   * blocking here costs no more than the boot itself.
    */
-  #waitForWorkers(): void {
+  #waitForWorkers(firstModule: string): void {
     if (this.#waitedForWorkers) return;
     this.#waitedForWorkers = true;
+    const { started } = this.#shared;
+    const { read, written } = new TextEncoder().encodeInto(firstModule, this.#shared.firstModule);
+    if (read === firstModule.length) Atomics.store(started, 1, written);
     const deadline = performance.now() + startTimeoutMilliseconds;
     for (;;) {
-      const up = Atomics.load(this.#started, 0);
+      const up = Atomics.load(started, 0);
       const left = deadline - performance.now();
       if (up >= this.maxWorkers || left <= 0) return;
-      Atomics.wait(this.#started, 0, up, left);
+      Atomics.wait(started, 0, up, left);
     }
   }
 }
