@@ -3,9 +3,11 @@
 // machine: runs the compiled twin (node chapters/chapterNN/dist/<name>.js) and, with --python DIR,
 // DIR/ChapterNN/<name>.py with python3, ALTERNATELY (who goes first alternates too), N rounds. For
 // each label a run prints once per worker count (`Sub took`, `Took`), the speedup at k workers is
-// the 1-worker figure over the k-worker one; it prints the median of the per-round speedups side
-// by side. The machine is shared: each run reports how much of the CPU other processes used, and
-// with --max-others P a round in which they used more than P% is discarded and repeated.
+// the 1-worker figure over the k-worker one; it prints, side by side, the median of the per-round
+// speedups, the ratio of the median times and the ratio of the best times (other processes only
+// ever add time, so the best times are the nearest to a quiet machine's). The machine is shared:
+// each run reports how much of the CPU other processes used, and with --max-others P a round in
+// which they used more than P% is discarded and repeated.
 //
 //   pnpm build
 //   node tools/bench/scaling.mjs --runs 5 --python /work/shared/book-originals
@@ -72,7 +74,10 @@ function speedups(found) {
   return result;
 }
 
+/** Per program: every speedup of every kept round, and every figure (seconds) of every kept round. */
 const samples = new Map(programs.map(({ label }) => [label, new Map()]));
+const times = new Map(programs.map(({ label }) => [label, new Map()]));
+const append = (map, key, value) => map.set(key, [...(map.get(key) ?? []), value]);
 let kept = 0;
 for (let round = 1; kept < options.runs && round <= 10 * options.runs; round++) {
   // Alternate who goes first, so that neither always runs on a machine the other just warmed.
@@ -99,18 +104,28 @@ for (let round = 1; kept < options.runs && round <= 10 * options.runs; round++) 
   if (discarded) continue;
   kept++;
   for (const { program, found } of results) {
-    const bySpeedup = samples.get(program.label);
-    for (const [key, x] of speedups(found)) bySpeedup.set(key, [...(bySpeedup.get(key) ?? []), x]);
+    for (const [key, x] of speedups(found)) append(samples.get(program.label), key, x);
+    for (const [key, seconds] of found) append(times.get(program.label), key, seconds);
   }
 }
 if (kept < options.runs) console.log(`only ${kept} of ${options.runs} rounds were quiet enough`);
-console.log(`speedup, median of ${kept} alternated rounds:`);
+console.log(
+  `speedup over ${kept} alternated rounds: median of the per-round ratios (ratio of the median times; of the best times)`,
+);
+/** One cell: the three estimates of one speedup `A#1/A#k` for one program. */
+function cell(label, key) {
+  const list = samples.get(label).get(key);
+  if (!list) return '-';
+  const [one, many] = key.split('/').map((figure) => times.get(label).get(figure));
+  const ofMedians = median(one) / median(many);
+  const ofBest = Math.min(...one) / Math.min(...many);
+  return `${median(list).toFixed(3)} (${ofMedians.toFixed(3)}; ${ofBest.toFixed(3)})`;
+}
 const keys = [...(samples.get('node')?.keys() ?? [])];
-console.log(['ratio'.padEnd(24), ...programs.map(({ label }) => label.padStart(7))].join(' '));
+console.log(
+  ['ratio'.padEnd(24), ...programs.map(({ label }) => label.padEnd(23))].join(' ').trimEnd(),
+);
 for (const key of keys) {
-  const cells = programs.map(({ label }) => {
-    const list = samples.get(label).get(key);
-    return (list ? median(list).toFixed(3) : '-').padStart(7);
-  });
-  console.log([key.padEnd(24), ...cells].join(' '));
+  const cells = programs.map(({ label }) => cell(label, key).padEnd(23));
+  console.log([key.padEnd(24), ...cells].join(' ').trimEnd());
 }
