@@ -86,7 +86,7 @@ export class ProcessPoolExecutor extends Executor {
     });
   }
 
-  /** How many worker threads are alive now (0 after shutdown). */
+  /** How many worker threads are alive now (0 after shutdown); Python keeps them in `_processes`. */
   get workerCount(): number {
     return this.#pool.threads.length;
   }
