@@ -33,12 +33,12 @@ while (argv[0]?.startsWith('--')) {
   else usage(`unknown option ${name}`);
 }
 if (argv.length === 0) usage('no script given');
-if (!existsSync(argv[0])) usage(`no such script: ${argv[0]}`);
 if (!Number.isInteger(options.runs) || options.runs < 1) usage('--runs must be at least 1');
 if (!(options.maxOthers >= 0 && options.maxOthers <= 100)) usage('--max-others must be 0 to 100');
 for (const ratio of options.ratios) {
   if (!/^[^/]+#\d+\/[^/]+#\d+$/.test(ratio)) usage(`--ratio ${ratio} is not 'A#i/B#j'`);
 }
+if (!existsSync(argv[0])) usage(`no such script: ${argv[0]}`);
 
 const samples = new Map();
 const ratioSamples = new Map(options.ratios.map((ratio) => [ratio, []]));
