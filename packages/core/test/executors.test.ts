@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   asCompleted,
   Future,
@@ -12,12 +12,14 @@ import type {
   busy as busyFunction,
   fail as failFunction,
   square as squareFunction,
+  workersUp as workersUpFunction,
 } from './fixtures/workers.js';
 
 const workers = new URL('./fixtures/workers.js', import.meta.url);
 const busy = workerFunction<typeof busyFunction>(workers, 'busy');
 const square = workerFunction<typeof squareFunction>(workers, 'square');
 const fail = workerFunction<typeof failFunction>(workers, 'fail');
+const workersUp = workerFunction<typeof workersUpFunction>(workers, 'workersUp');
 
 describe('asCompleted', () => {
   it('yields futures first finished first', async () => {
@@ -36,6 +38,39 @@ describe('asCompleted', () => {
     for await (const future of asCompleted([failed])) yielded.push(future);
     expect(yielded).toHaveLength(1);
     await expect(yielded[0]?.result()).rejects.toThrow('nope');
+  });
+});
+
+describe('Future.addDoneCallback', () => {
+  it('calls back once when the task ends, and at once when it already has', async () => {
+    let finish: (value: string) => void = () => {};
+    const future = new Future(new Promise<string>((resolve) => (finish = resolve)));
+    const calls: string[] = [];
+    future.addDoneCallback((f) => calls.push(`first, done=${f.done()}`));
+    expect(calls).toEqual([]);
+    finish('value');
+    await future.result();
+    expect(calls).toEqual(['first, done=true']);
+    future.addDoneCallback(() => calls.push('late'));
+    expect(calls).toEqual(['first, done=true', 'late']);
+  });
+
+  it('reports a callback that throws and still calls the others, as Python logs it', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const future = new Future(Promise.reject(new Error('task failed')));
+      const calls: string[] = [];
+      future.addDoneCallback(() => {
+        throw new Error('callback failed');
+      });
+      future.addDoneCallback(() => calls.push('second'));
+      await expect(future.result()).rejects.toThrow('task failed');
+      expect(calls).toEqual(['second']);
+      expect(error).toHaveBeenCalledOnce();
+      expect(String(error.mock.calls[0]?.[1])).toContain('callback failed');
+    } finally {
+      error.mockRestore();
+    }
   });
 });
 
@@ -66,6 +101,23 @@ describe('ThreadPoolExecutor', () => {
     const results = [];
     for await (const ms of executor.map(slowFirst, [30, 1, 10])) results.push(ms);
     expect(results).toEqual([30, 1, 10]);
+  });
+
+  it('map submits every item when called, before its results are read, as Python does', async () => {
+    await using executor = new ThreadPoolExecutor({ maxWorkers: 4 });
+    const started: number[] = [];
+    const results = executor.map(
+      async (x: number) => {
+        started.push(x);
+        return x;
+      },
+      [1, 2, 3],
+    );
+    await sleep(0);
+    expect(started).toEqual([1, 2, 3]);
+    for await (const _ of results) {
+      // drain
+    }
   });
 
   it('refuses tasks after shutdown', async () => {
@@ -105,6 +157,13 @@ describe('ProcessPoolExecutor', () => {
     // Two spinning tasks overlap in time only if two threads computed at once.
     const overlap = Math.min(first.end, second.end) - Math.max(first.start, second.start);
     expect(overlap).toBeGreaterThan(0.5 * 300);
+  });
+
+  it('returns from the first submit only once every worker is up, as Python forks them there', async () => {
+    // Four workers on a machine of two cores boot one after another, so a first task sent before
+    // they were all up would often see fewer than four.
+    await using executor = new ProcessPoolExecutor({ maxWorkers: 4 });
+    expect(await executor.submit(workersUp).result()).toBe(4);
   });
 
   it('copies arguments and results, BigInt included', async () => {

@@ -7,18 +7,20 @@
 export class Future<T> {
   readonly #settled: Promise<T>;
   #done = false;
+  // Called once, when the task ends. Plain callbacks, not one promise chain per listener: a pool
+  // settles a thousand futures in a row on the main thread, which shares the cores with the workers.
+  #callbacks: (() => void)[] = [];
 
   constructor(work: Promise<T>) {
     this.#settled = work;
-    // Marked done on either outcome; the rejection itself is observed by result().
-    work.then(
-      () => {
-        this.#done = true;
-      },
-      () => {
-        this.#done = true;
-      },
-    );
+    // Finished on either outcome; the rejection itself is observed by result().
+    const finish = () => {
+      this.#done = true;
+      const callbacks = this.#callbacks;
+      this.#callbacks = [];
+      for (const callback of callbacks) this.#call(callback);
+    };
+    work.then(finish, finish);
   }
 
   /** True once the task has finished, with a value or an error. */
@@ -38,33 +40,50 @@ export class Future<T> {
       (error: unknown) => error,
     );
   }
+
+  /**
+   * Calls `callback(future)` when the task finishes, at once if it already has. Twin of
+   * `Future.add_done_callback`; as in Python, a callback that throws is reported and ignored.
+   *
+   * @example future.addDoneCallback((f) => console.log('done', f.done()))
+   */
+  addDoneCallback(callback: (future: Future<T>) => void): void {
+    const call = () => callback(this);
+    if (this.#done) this.#call(call);
+    else this.#callbacks.push(call);
+  }
+
+  #call(callback: () => void): void {
+    try {
+      callback();
+    } catch (error) {
+      console.error('exception calling callback for future:', error);
+    }
+  }
 }
 
 /**
- * Yields the given futures as they finish, first finished first. Twin of
+ * Yields the given futures as they finish, first finished first (each once). Twin of
  * `concurrent.futures.as_completed`.
  *
  * @example for await (const future of asCompleted(futures)) console.log(await future.result())
  */
 export async function* asCompleted<T>(futures: Iterable<Future<T>>): AsyncGenerator<Future<T>> {
-  const pending = new Set(futures);
+  const unique = new Set(futures);
   const finished: Future<T>[] = [];
   let wakeConsumer: (() => void) | undefined;
-  for (const future of pending) {
-    const markFinished = () => {
+  for (const future of unique) {
+    future.addDoneCallback(() => {
       finished.push(future);
       wakeConsumer?.();
-    };
-    future.result().then(markFinished, markFinished);
+    });
   }
-  while (pending.size > 0) {
-    if (finished.length === 0) {
+  for (let yielded = 0; yielded < unique.size; yielded++) {
+    if (yielded === finished.length) {
       await new Promise<void>((wake) => {
         wakeConsumer = wake;
       });
     }
-    const future = finished.shift() as Future<T>;
-    pending.delete(future);
-    yield future;
+    yield finished[yielded] as Future<T>;
   }
 }

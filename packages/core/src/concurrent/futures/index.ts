@@ -1,4 +1,6 @@
-// Twin of Python's `concurrent.futures` module: the pool executors, their futures, `as_completed`.
+// Twin of Python's `concurrent.futures` module: the pool executors and their base, their futures,
+// `as_completed`.
+export { Executor } from './executor.js';
 export { asCompleted, Future } from './future.js';
 export {
   ProcessPoolExecutor,

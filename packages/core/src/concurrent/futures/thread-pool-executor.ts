@@ -1,7 +1,7 @@
 import { Semaphore } from 'async-mutex';
-import { RuntimeError } from '../../errors.js';
 import { cpuCount } from '../../multiprocessing/cpu.js';
-import { Future } from './future.js';
+import { Executor } from './executor.js';
+import type { Future } from './future.js';
 
 /** Options of `ThreadPoolExecutor`. */
 export interface ThreadPoolOptions {
@@ -18,32 +18,22 @@ export interface ThreadPoolOptions {
  *
  * @example await using executor = new ThreadPoolExecutor({ maxWorkers: 20 })
  */
-export class ThreadPoolExecutor implements AsyncDisposable {
-  readonly maxWorkers: number;
+export class ThreadPoolExecutor extends Executor {
   readonly #slots: Semaphore;
-  readonly #submitted = new Set<Future<unknown>>();
-  #shutDown = false;
 
   constructor({ maxWorkers = Math.min(32, cpuCount() + 4) }: ThreadPoolOptions = {}) {
-    if (!Number.isInteger(maxWorkers) || maxWorkers < 1) {
-      throw new RangeError(`maxWorkers must be a whole number of at least 1, got ${maxWorkers}`);
-    }
-    this.maxWorkers = maxWorkers;
+    super(maxWorkers);
     this.#slots = new Semaphore(maxWorkers);
   }
 
   /**
-   * Schedules `fn(...args)` and returns its future. It starts as soon as a worker slot is free and
-   * the submitting code yields to the event loop.
+   * Schedules `fn(...args)` and returns its future, twin of `ThreadPoolExecutor.submit`. It starts
+   * as soon as a worker slot is free and the submitting code yields to the event loop.
    *
    * @throws RuntimeError after shutdown.
    */
   submit<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Future<R> {
-    if (this.#shutDown) throw new RuntimeError('cannot schedule new futures after shutdown');
-    const future = new Future(this.#slots.runExclusive(() => fn(...args)));
-    this.#submitted.add(future);
-    future.exception().then(() => this.#submitted.delete(future));
-    return future;
+    return this.startTask(() => this.#slots.runExclusive(() => fn(...args)));
   }
 
   /**
@@ -52,20 +42,10 @@ export class ThreadPoolExecutor implements AsyncDisposable {
    *
    * @example for await (const factors of executor.map(factorize, numbers)) console.log(factors)
    */
-  async *map<T, R>(fn: (item: T) => R | Promise<R>, items: Iterable<T>): AsyncGenerator<R> {
-    const futures = [...items].map((item) => this.submit(fn, item));
-    for (const future of futures) yield await future.result();
+  map<T, R>(fn: (item: T) => R | Promise<R>, items: Iterable<T>): AsyncGenerator<R> {
+    return this.resultsInOrder([...items].map((item) => this.submit(fn, item)));
   }
 
-  /**
-   * Refuses new tasks; with `wait` (default true), resolves once every submitted task has ended.
-   */
-  async shutdown({ wait = true }: { wait?: boolean } = {}): Promise<void> {
-    this.#shutDown = true;
-    if (wait) await Promise.all([...this.#submitted].map((future) => future.exception()));
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.shutdown();
-  }
+  /** Nothing to stop: the tasks ran on this thread's event loop. */
+  protected override async stopWorkers(): Promise<void> {}
 }

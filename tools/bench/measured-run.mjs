@@ -1,0 +1,27 @@
+// One run of a program for a benchmark: its output, and how much of the CPU other processes used
+// meanwhile. Shared by every script of tools/bench.
+import { spawnSync } from 'node:child_process';
+import { othersPercent, quietSecond, ticks } from './cpu-load.mjs';
+
+/** Thrown when the program cannot run or fails; its message is one line. */
+export class RunFailed extends Error {}
+
+/**
+ * Runs `command args` to its end and returns its stdout and `others`, the percentage of all cores
+ * other processes used during the run. With `maxOthers` below 100, first waits for a second in
+ * which they use no more than that.
+ */
+export async function measuredRun(command, args, { maxOthers = 100 } = {}) {
+  if (maxOthers < 100) await quietSecond(maxOthers);
+  const before = ticks();
+  const run = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const others = othersPercent(before, ticks());
+  const what = [command, ...args].join(' ');
+  if (run.error) throw new RunFailed(`cannot run ${what}: ${run.error.message}`);
+  if (run.status !== 0) {
+    const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
+    const reason = lines.find((line) => /error/i.test(line)) ?? lines[0] ?? 'no message';
+    throw new RunFailed(`${what} exited ${run.status ?? run.signal}: ${reason.trim()}`);
+  }
+  return { stdout: run.stdout, others };
+}
