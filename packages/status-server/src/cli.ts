@@ -6,15 +6,15 @@
  *   status-server [--port N] [--host H] [--latency MS]
  */
 import { parseArgs } from 'node:util';
+import { runMain, UsageError } from '@mc/core';
 import { DEFAULT_LATENCY_MS, startStatusServer } from './server.js';
 import { MAX_SLEEP_MS } from './sleep-parameter.js';
 
 const USAGE = `usage: status-server [--port 0..65535 (default 0: a free port)] [--host ADDRESS (default 127.0.0.1)] [--latency 0..${MAX_SLEEP_MS} ms (default ${DEFAULT_LATENCY_MS})]`;
 
-/** Exits with status 2 after one line saying what is allowed, as every CLI of the project does. */
+/** A bad argument: `runMain` prints one line saying what is allowed and exits 2. */
 function refuse(problem: string): never {
-  process.stderr.write(`status-server: ${problem}; ${USAGE}\n`);
-  process.exit(2);
+  throw new UsageError(`${problem}; ${USAGE}`);
 }
 
 function wholeNumber(name: string, raw: string | undefined, fallback: number, max: number): number {
@@ -25,7 +25,12 @@ function wholeNumber(name: string, raw: string | undefined, fallback: number, ma
   return Number(raw);
 }
 
-function readOptions(argv: string[]): { port: number; host: string; latencyMs: number } {
+function readOptions(argv: string[]): {
+  port: number;
+  host: string;
+  latencyMs: number;
+  help: boolean;
+} {
   let values: { port?: string; host?: string; latency?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
@@ -42,29 +47,23 @@ function readOptions(argv: string[]): { port: number; host: string; latencyMs: n
   } catch (error) {
     refuse((error as Error).message.split('\n')[0]?.replace(/\.$/, '') ?? 'bad arguments');
   }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
   if (values.host !== undefined && values.host.trim() === '') refuse('--host must not be empty');
   return {
     port: wholeNumber('port', values.port, 0, 65_535),
     host: values.host ?? '127.0.0.1',
     latencyMs: wholeNumber('latency', values.latency, DEFAULT_LATENCY_MS, MAX_SLEEP_MS),
+    help: values.help === true,
   };
 }
 
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
-  let server: Awaited<ReturnType<typeof startStatusServer>>;
-  try {
-    server = await startStatusServer(options);
-  } catch (error) {
-    process.stderr.write(
-      `status-server: cannot start on ${options.host}:${options.port}: ${(error as Error).message}\n`,
-    );
-    process.exit(1);
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
   }
+  // A port in use or a host that is not this machine's: runMain prints one line and exits 1.
+  const server = await startStatusServer(options);
   process.stdout.write(
     `status-server listening on ${server.url} (latency ${server.latencyMs} ms, time scale ${server.timeScale}); Ctrl+C stops it\n`,
   );
@@ -78,4 +77,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-await main();
+runMain(main, { name: 'status-server' });
