@@ -10,6 +10,11 @@ import { EOFError } from './errors.js';
  */
 export async function input(prompt = ''): Promise<string> {
   process.stdout.write(prompt);
+  // Tasks queued before the prompt (`startNewThread`) run first, as Python threads started before
+  // input() run while it waits, however fast the answer comes. Without this turn of the event
+  // loop, an answer already in the pipe could be read first: Node 24 delivers it before the
+  // queued tasks (Node 20 happened not to).
+  await new Promise((resolve) => setImmediate(resolve));
   const lines = createInterface({ input: process.stdin, terminal: false });
   try {
     return await new Promise<string>((resolveLine, reject) => {
