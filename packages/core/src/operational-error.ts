@@ -132,7 +132,7 @@ function describeOne(error: unknown): string | undefined {
  * single twin; it maps the same errno values to `ConnectionRefusedError`, `FileNotFoundError`,
  * `PermissionError` and so on, and prints them with a traceback.
  *
- * @example describeOperationalError(refused) // 'cannot connect to 127.0.0.1:1: connection refused (is a server listening there?) (ECONNREFUSED)'
+ * @example describeOperationalError(refused) // 'cannot connect to 127.0.0.1:1: connection refused, nothing listens there (ECONNREFUSED)'
  */
 export function describeOperationalError(error: unknown): string | undefined {
   const seen = new Set<unknown>();
