@@ -31,4 +31,4 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
   print('Finished.');
 }
 
-if (isMain(import.meta.url)) runMain(main, { options: { 'no-wait': { type: 'boolean' } } });
+if (isMain(import.meta.url)) runMain(main);

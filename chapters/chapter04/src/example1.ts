@@ -140,6 +140,4 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
   );
 }
 
-if (isMain(import.meta.url)) {
-  runMain(main, { options: { files: { type: 'string' }, ulimit: { type: 'string' } } });
-}
+if (isMain(import.meta.url)) runMain(main);

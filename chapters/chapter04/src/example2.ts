@@ -66,6 +66,4 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
   print('Lock can still be acquired.');
 }
 
-if (isMain(import.meta.url)) {
-  runMain(main, { options: { guarded: { type: 'boolean' }, unbounded: { type: 'boolean' } } });
-}
+if (isMain(import.meta.url)) runMain(main);
