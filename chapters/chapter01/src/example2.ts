@@ -82,4 +82,4 @@ export async function main(): Promise<void> {
   print(`Concurrent took: ${(timer() - start).toFixed(2)} seconds.`);
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

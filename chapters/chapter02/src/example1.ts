@@ -67,4 +67,4 @@ export async function main(): Promise<Timing[]> {
   return timings;
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

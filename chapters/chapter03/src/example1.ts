@@ -28,4 +28,4 @@ export async function main(): Promise<void> {
   await runCountdowns((name, delay) => new MyThread(name, delay));
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -35,4 +35,4 @@ export async function main(): Promise<void> {
   print('Finished.');
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

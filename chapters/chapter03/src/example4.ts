@@ -31,4 +31,4 @@ export async function main(): Promise<void> {
   await runCountdowns((name, delay) => new MyThread(name, delay, threadLock));
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

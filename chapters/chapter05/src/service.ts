@@ -4,6 +4,7 @@
  * started now on 127.0.0.1 and stopped when the example is done. The book calls a public
  * status-code service; a real service with the same API gets exactly the same requests.
  */
+import { connect } from 'node:net';
 import { parseOptions, UsageError } from '@mc/core';
 import { startStatusServer } from '@mc/status-server';
 
@@ -52,10 +53,47 @@ export function givenBaseUrl(
   return url.href.replace(/\/+$/, '');
 }
 
+/** How long the reachability check waits for a connection, in real milliseconds. */
+export const CONNECT_TIMEOUT_MS = 5000;
+
 /**
- * The service for this run: the given base URL, or an embedded status server started now.
+ * Resolves once a TCP connection to the URL's host and port opens (it is closed at once: no
+ * request is sent, so the service sees exactly the book's requests). Rejects with the system
+ * error otherwise (`ECONNREFUSED`, `ENOTFOUND`, ...) or `ETIMEDOUT` after `timeoutMs`.
+ *
+ * @example await checkReachable('http://127.0.0.1:8080')
+ */
+export function checkReachable(url: string, timeoutMs = CONNECT_TIMEOUT_MS): Promise<void> {
+  const { hostname, port, protocol } = new URL(url);
+  const host = hostname.replace(/^\[|\]$/g, '');
+  const portNumber = Number(port || (protocol === 'https:' ? 443 : 80));
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host, port: portNumber, timeout: timeoutMs }, () => {
+      socket.destroy();
+      resolve();
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      const error = Object.assign(new Error(`connect ETIMEDOUT ${host}:${portNumber}`), {
+        code: 'ETIMEDOUT',
+        syscall: 'connect',
+        address: host,
+        port: portNumber,
+      });
+      reject(error);
+    });
+    socket.once('error', reject);
+  });
+}
+
+/**
+ * The service for this run: the given base URL, or an embedded status server started now. A given
+ * service is checked first, so one that is not there ends the example with one line under
+ * `runMain` (`cannot connect to 127.0.0.1:1: connection refused ...`, status 1) before any
+ * request, instead of one error per thread.
  *
  * @throws UsageError for a bad option or URL (under `runMain`: one line on stderr, status 2).
+ * @throws the system error of a given service that cannot be reached (`ECONNREFUSED`, ...).
  *
  * @example await using service = await openService(); await ping(`${service.url}/200`);
  */
@@ -66,6 +104,7 @@ export async function openService(
   // A bad option or URL throws a UsageError, which runMain prints as one line with exit status 2.
   const given = givenBaseUrl(argv, env);
   if (given !== undefined) {
+    await checkReachable(given);
     return { url: given, embedded: false, [Symbol.asyncDispose]: async () => {} };
   }
   const server = await startStatusServer();

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { BASE_URL_VARIABLE, givenBaseUrl, openService } from '../src/service.js';
 import { runExample, useStatusServer } from './helpers.js';
@@ -61,4 +62,25 @@ describe('service.ts (base URL given, or an embedded server)', () => {
     expect(run.lines).toEqual([]);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it.each(['example3', 'example4', 'good_practices'])(
+    '%s: a service that refuses the connection gets one line and status 1, before any request',
+    async (name) => {
+      const server = createServer().listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      const { port } = server.address() as { port: number };
+      await new Promise((resolve) => server.close(resolve));
+
+      const run = await runExample(name, {
+        args: ['--base-url', `http://127.0.0.1:${port}`],
+        timeScale: 0.05,
+      });
+
+      expect(run.code).toBe(1);
+      expect(run.lines).toEqual([]);
+      expect(run.stderr).toBe(
+        `cannot connect to 127.0.0.1:${port}: connection refused, nothing listens there (ECONNREFUSED)\n`,
+      );
+    },
+  );
 });

@@ -3,10 +3,11 @@
 // the book's time scale. Each Python module the book imports has its own entry beside this one:
 // '@mc/core/threading', '@mc/core/_thread', '@mc/core/queue', '@mc/core/time', '@mc/core/timeit',
 // '@mc/core/multiprocessing', '@mc/core/concurrent/futures'.
+export type { ProgramOptions } from './check-arguments.js';
 export { EOFError, RuntimeError, UsageError } from './errors.js';
 export { File, type FileMode, open } from './file.js';
 export { input } from './input.js';
-export { isMain, runMain, STALLED_EXIT_CODE } from './main.js';
+export { isMain, type RunMainOptions, runMain, STALLED_EXIT_CODE } from './main.js';
 export { type NumberRule, numberOption, parseOptions, wholeNumber } from './options.js';
 export { print, pyStr } from './print.js';
 export { scaledMilliseconds, TIME_SCALE_VARIABLE, timeScale } from './time-scale.js';

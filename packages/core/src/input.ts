@@ -65,8 +65,13 @@ let stdinLines: StdinLines | undefined;
  * @example const answer = await input('Type something to quit: \n')
  * @throws EOFError when standard input ends (or is closed) before a line arrives.
  */
-export function input(prompt = ''): Promise<string> {
+export async function input(prompt = ''): Promise<string> {
   process.stdout.write(prompt);
+  // Tasks queued before the prompt (`startNewThread`) run first, as Python threads started before
+  // input() run while it waits, however fast the answer comes. Without this turn of the event
+  // loop, an answer already in the pipe could be read first: Node 24 delivers it before the
+  // queued tasks (Node 20 happened not to).
+  await new Promise((resolve) => setImmediate(resolve));
   stdinLines ??= new StdinLines();
   return stdinLines.next();
 }

@@ -1,8 +1,10 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkArguments, type ProgramOptions } from './check-arguments.js';
 import { UsageError } from './errors.js';
 import { shutdownProcesses } from './multiprocessing/process.js';
+import { describeOperationalError } from './operational-error.js';
 import { daemonWorkPending, joinNonDaemonThreads } from './threading/thread.js';
 
 /**
@@ -27,13 +29,26 @@ export function isMain(moduleUrl: string): boolean {
   }
 }
 
+/** How `runMain` reports. */
+export interface RunMainOptions {
+  /** A command's name, put before its one-line errors (`status-server: ...`); examples give none. */
+  readonly name?: string;
+  /**
+   * The options the program accepts (`node:util` `parseArgs` form; `{}`: none). Given, the command
+   * line is checked before `main` runs: anything else is one line naming the valid ones, exit 2.
+   */
+  readonly options?: ProgramOptions;
+}
+
 /**
  * Runs a program's main function the way Python runs a script. When `main` returns, it waits for
  * every non-daemon `Thread` still alive, then ends the program even if daemon threads or
  * fire-and-forget tasks are still running (Python kills those at exit; Node would otherwise wait
  * for them). Then it applies Python's exit rule to child processes: live daemon `Process`es are
- * terminated, the others waited for. A `UsageError` prints one line and exits 2; any other error
- * prints its stack and exits 1.
+ * terminated, the others waited for. A `UsageError` prints one line and exits 2; an error the user
+ * caused (a refused connection, an unknown host, a missing file, a port in use: see
+ * `describeOperationalError`) prints one line saying what failed and why, and exits 1; any other
+ * error is a bug, and prints its stack and exits 1.
  *
  * A program whose main waits for something nothing can deliver (a lock never released, with no
  * timeout) does not hang in Node as it does in Python: a pending promise keeps nothing alive, so
@@ -41,8 +56,11 @@ export function isMain(moduleUrl: string): boolean {
  * and reports it in one line with status 13 instead.
  *
  * @example if (isMain(import.meta.url)) runMain(main)
+ * @example runMain(main, { name: 'status-server' }) // status-server: cannot listen on ...
+ * @example runMain(main, { options: { guarded: { type: 'boolean' } } }) // --gaurded: one line, exit 2
  */
-export function runMain(main: () => unknown): void {
+export function runMain(main: () => unknown, options: RunMainOptions = {}): void {
+  const prefix = options.name === undefined ? '' : `${options.name}: `;
   let finished = false;
   const reportStall = () => {
     if (finished) return;
@@ -55,10 +73,11 @@ export function runMain(main: () => unknown): void {
   process.once('beforeExit', reportStall);
   void (async () => {
     try {
+      if (options.options !== undefined) checkArguments(process.argv.slice(2), options.options);
       await main();
       await joinNonDaemonThreads();
     } catch (error) {
-      reportError(error);
+      reportError(error, prefix);
     } finally {
       finished = true;
       process.off('beforeExit', reportStall);
@@ -68,10 +87,16 @@ export function runMain(main: () => unknown): void {
   })();
 }
 
-function reportError(error: unknown): void {
+function reportError(error: unknown, prefix: string): void {
   if (error instanceof UsageError) {
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${prefix}${error.message}\n`);
     process.exitCode = 2;
+    return;
+  }
+  const operational = describeOperationalError(error);
+  if (operational !== undefined) {
+    process.stderr.write(`${prefix}${operational}\n`);
+    process.exitCode = 1;
     return;
   }
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);

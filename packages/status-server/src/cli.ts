@@ -5,7 +5,7 @@
  *
  *   status-server [--port N] [--host H] [--latency MS]
  */
-import { numberOption, parseOptions, UsageError, wholeNumber } from '@mc/core';
+import { numberOption, parseOptions, runMain, UsageError, wholeNumber } from '@mc/core';
 import { DEFAULT_LATENCY_MS, startStatusServer } from './server.js';
 import { MAX_SLEEP_MS } from './sleep-parameter.js';
 
@@ -39,28 +39,14 @@ function readOptions(argv: string[]): { port: number; host: string; latencyMs: n
 }
 
 async function main(): Promise<void> {
-  let options: ReturnType<typeof readOptions>;
-  try {
-    options = readOptions(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    // One line saying what is allowed, exit 2, as every CLI of the project does.
-    process.stderr.write(`status-server: ${error.message}\n`);
-    process.exit(2);
-  }
+  // A bad option is a UsageError: runMain prints it as one line and exits 2.
+  const options = readOptions(process.argv.slice(2));
   if (options === 'help') {
     process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
+    return;
   }
-  let server: Awaited<ReturnType<typeof startStatusServer>>;
-  try {
-    server = await startStatusServer(options);
-  } catch (error) {
-    process.stderr.write(
-      `status-server: cannot start on ${options.host}:${options.port}: ${(error as Error).message}\n`,
-    );
-    process.exit(1);
-  }
+  // A port in use or a host that is not this machine's: runMain prints one line and exits 1.
+  const server = await startStatusServer(options);
   process.stdout.write(
     `status-server listening on ${server.url} (latency ${server.latencyMs} ms, time scale ${server.timeScale}); Ctrl+C stops it\n`,
   );
@@ -74,4 +60,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-await main();
+runMain(main, { name: 'status-server' });

@@ -100,6 +100,8 @@ describe('status-server CLI', () => {
     await using taken = await startStatusServer({ latencyMs: 0 });
     const { code, stderr } = await runCli(['--port', String(taken.port)]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^status-server: cannot start on 127\.0\.0\.1:\d+: .*EADDRINUSE.*\n$/);
+    expect(stderr).toBe(
+      `status-server: cannot listen on 127.0.0.1:${taken.port}: address already in use (EADDRINUSE)\n`,
+    );
   });
 });

@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { numberOption, parseOptions, UsageError, wholeNumber } from '@mc/core';
+import { numberOption, parseOptions, runMain, UsageError, wholeNumber } from '@mc/core';
 import pc from 'picocolors';
 import { loadBookFigures } from './book-figures.js';
 import { renderTerminalChart } from './chart-terminal.js';
@@ -20,7 +20,7 @@ import { writeMarkdownReport } from './report-markdown.js';
 import type { RunReport } from './report-row.js';
 import { runSelection } from './run-all.js';
 import { liveGroups } from './run-example.js';
-import { SelectionError, selectExamples } from './selection.js';
+import { chaptersNamedIn, SelectionError, selectExamples } from './selection.js';
 import { renderTerminalTable } from './table.js';
 
 /** The documented options, as the one-line error names them. */
@@ -144,7 +144,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // A reader piping the output into `head` closes it early: keep running and reporting regardless.
   process.stdout.on('error', () => {});
   const progress = new Progress();
-  const discovery = await discoverChapters(options.root);
+  const discovery = await discoverChapters(options.root, chaptersNamedIn(options.positionals));
   let selection: ReturnType<typeof selectExamples>;
   try {
     selection = selectExamples(options.positionals, discovery);
@@ -241,4 +241,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   return rows.every((row) => row.ok) ? 0 : 1;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// An error the user caused (a report path that cannot be written) is one line, exit 1; a bug keeps its stack.
+runMain(
+  async () => {
+    // An error the user caused (a report path that cannot be written) is one line, exit 1; a bug keeps its stack.
+    runMain(
+      async () => {
+        process.exitCode = await main(process.argv.slice(2));
+      },
+      { name: 'runner' },
+    );
+  },
+  { name: 'runner' },
+);

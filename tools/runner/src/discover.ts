@@ -17,8 +17,10 @@ export interface DiscoveredChapter {
 export interface Discovery {
   /** Loaded chapters, in folder-name (book) order. */
   readonly chapters: readonly DiscoveredChapter[];
-  /** Chapter folders without `dist/examples.js` (not built yet). */
+  /** Chapter folders without `dist/examples.js` (not built yet), among those looked at. */
   readonly unbuilt: readonly string[];
+  /** Built chapters left unread because the command line did not name them. */
+  readonly unselected?: readonly string[];
   /** One line each: unbuilt chapters, declarations that failed to load or are malformed. */
   readonly warnings: readonly string[];
 }
@@ -46,12 +48,20 @@ function problemWith(value: unknown): string | null {
 /**
  * Finds the chapters under `chaptersRoot`: every `chapter*` folder with a `dist/examples.js`, whose
  * default export is the chapter's `defineChapter(...)` declaration. Folders without it are listed
- * as unbuilt and warned about; they are never fatal.
+ * as unbuilt and warned about; they are never fatal. Given `only` (folder names), it reads only
+ * those chapters, and of the others lists the built ones as unselected (for the valid choices of
+ * an error message) without loading or warning: a reader running Chapter 1 hears nothing about
+ * Chapter 2, built or not.
  */
-export async function discoverChapters(chaptersRoot: string): Promise<Discovery> {
+export async function discoverChapters(
+  chaptersRoot: string,
+  only?: readonly string[],
+): Promise<Discovery> {
   const chapters: DiscoveredChapter[] = [];
   const unbuilt: string[] = [];
+  const unselected: string[] = [];
   const warnings: string[] = [];
+  const wanted = only === undefined ? undefined : new Set(only.map((name) => name.toLowerCase()));
   const entries = existsSync(chaptersRoot)
     ? await readdir(chaptersRoot, { withFileTypes: true })
     : [];
@@ -62,6 +72,10 @@ export async function discoverChapters(chaptersRoot: string): Promise<Discovery>
   for (const name of names) {
     const dir = join(chaptersRoot, name);
     const file = join(dir, 'dist', 'examples.js');
+    if (wanted !== undefined && !wanted.has(name)) {
+      if (existsSync(file)) unselected.push(name);
+      continue;
+    }
     if (!existsSync(file)) {
       unbuilt.push(name);
       warnings.push(`${name}: no dist/examples.js (not built, or no declaration yet); skipped`);
@@ -87,5 +101,5 @@ export async function discoverChapters(chaptersRoot: string): Promise<Discovery>
       );
     }
   }
-  return { chapters, unbuilt, warnings };
+  return { chapters, unbuilt, unselected, warnings };
 }

@@ -14,9 +14,27 @@ export class SelectionError extends Error {
 
 const chapterPattern = /^chapter\d+$/i;
 
+/**
+ * The chapters a command line names (`chapter03`, `chapter03/example4`), for `discoverChapters` to
+ * read only those; `undefined` when it names none, which means every chapter.
+ *
+ * @example chaptersNamedIn(['chapter03', 'example4', 'chapter04/example2']) // ['chapter03', 'chapter04']
+ */
+export function chaptersNamedIn(positionals: readonly string[]): string[] | undefined {
+  if (positionals.length === 0) return undefined;
+  const named = positionals
+    .map((token) => token.split('/', 1)[0] ?? '')
+    .filter((token) => chapterPattern.test(token))
+    .map((token) => token.toLowerCase());
+  return [...new Set(named)];
+}
+
 /** The valid choices for a chapter, in one phrase. */
 function chapterChoices(discovery: Discovery): string {
-  const names = discovery.chapters.map((chapter) => chapter.name);
+  const names = [
+    ...discovery.chapters.map((chapter) => chapter.name),
+    ...(discovery.unselected ?? []),
+  ].sort();
   return names.length > 0 ? `valid chapters: ${names.join(', ')}` : 'no chapter is built yet';
 }
 

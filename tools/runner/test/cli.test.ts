@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,6 +218,21 @@ describe('runner cli', () => {
       expect(result.exitCode).toBe(2);
       expect(result.stderr).toMatch(/^runner: [^\n]+\n$/);
     }
+  });
+
+  it('exits 1 with one line naming the path when a report cannot be written', async () => {
+    const blocker = join(reports, 'a-file');
+    writeFileSync(blocker, '');
+    const result = await execa(
+      process.execPath,
+      [cli, '--root', root, '--json', join(blocker, 'report.json'), 'chapter01/quick'],
+      { reject: false, cwd: tmpdir() },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.split('\n').at(-1)).toBe(
+      `runner: cannot create the folder ${blocker}: a file of that name is in the way (EEXIST)`,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('prints the help and exits 0', async () => {

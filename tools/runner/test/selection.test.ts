@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Discovery, discoverChapters } from '../src/discover.js';
-import { SelectionError, selectExamples } from '../src/selection.js';
+import { chaptersNamedIn, SelectionError, selectExamples } from '../src/selection.js';
 import { makeFixtureRoot } from './fixture-root.js';
 
 let discovery: Discovery;
@@ -84,5 +84,32 @@ describe('selectExamples', () => {
     expect(() => names(['example1'])).toThrow(
       /name the chapter first.*valid chapters: chapter01, chapter02/,
     );
+  });
+});
+
+describe('discoverChapters for a selection', () => {
+  it('reads only the chapters named, and warns about no other', async () => {
+    const root = makeFixtureRoot();
+    const only = await discoverChapters(root, chaptersNamedIn(['chapter02/example1']));
+    expect(only.chapters.map((chapter) => chapter.name)).toEqual(['chapter02']);
+    expect(only.warnings).toEqual([]);
+    expect(only.unselected).toEqual(['chapter01']);
+  });
+
+  it('still names every built chapter for an unknown one', async () => {
+    const root = makeFixtureRoot();
+    const positionals = ['chapter99'];
+    const only = await discoverChapters(root, chaptersNamedIn(positionals));
+    expect(() => selectExamples(positionals, only)).toThrow(
+      "unknown chapter 'chapter99'; valid chapters: chapter01, chapter02",
+    );
+  });
+
+  it('reads every chapter when none is named', () => {
+    expect(chaptersNamedIn([])).toBeUndefined();
+    expect(chaptersNamedIn(['chapter03', 'example4', 'Chapter04/example2'])).toEqual([
+      'chapter03',
+      'chapter04',
+    ]);
   });
 });

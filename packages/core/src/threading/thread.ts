@@ -1,5 +1,16 @@
 import { RuntimeError } from '../errors.js';
+import { describeOperationalError } from '../operational-error.js';
 import { sleep } from '../time/sleep.js';
+
+/**
+ * What a thread's error report says after its first words: the stack of a bug on the lines below,
+ * or, for an error the user caused (a refused connection, say), one line after a space.
+ */
+function describeThreadError(error: unknown): string {
+  const operational = describeOperationalError(error);
+  if (operational !== undefined) return ` ${operational}`;
+  return `\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}
 
 /** Options of a `Thread`, as the keyword arguments of Python's `threading.Thread`. */
 export interface ThreadOptions {
@@ -23,8 +34,9 @@ const liveThreads = new Set<Thread>();
  * Python threads under the GIL: concurrency without parallelism. Threads take turns wherever one
  * waits (`await sleep`, a network reply, a lock); a thread that computes without awaiting holds
  * the loop as a Python thread holds the GIL. `start()` runs `run` at once up to its first wait,
- * then returns. An error thrown by `run` is printed to stderr (`Exception in thread NAME:`) and
- * kept in `exception`; it does not reach `join`, as in Python.
+ * then returns. An error thrown by `run` is printed to stderr (`Exception in thread NAME:` and its
+ * stack, or one line for an error the user caused, as `runMain` does) and kept in `exception`; it
+ * does not reach `join`, as in Python.
  *
  * @example class MyThread extends Thread { override async run() { await sleep(1) } }
  */
@@ -68,8 +80,7 @@ export class Thread {
       await this.run();
     } catch (error) {
       this.exception = error;
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      process.stderr.write(`Exception in thread ${this.name}:\n${detail}\n`);
+      process.stderr.write(`Exception in thread ${this.name}:${describeThreadError(error)}\n`);
     } finally {
       this.#alive = false;
       liveThreads.delete(this);
@@ -124,8 +135,9 @@ export function startNewThread<A extends unknown[]>(fn: (...args: A) => unknown,
     try {
       await fn(...args);
     } catch (error) {
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      process.stderr.write(`Unhandled exception in thread started by ${fn.name}:\n${detail}\n`);
+      process.stderr.write(
+        `Unhandled exception in thread started by ${fn.name}:${describeThreadError(error)}\n`,
+      );
     } finally {
       fireAndForgetPending -= 1;
     }
