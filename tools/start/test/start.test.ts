@@ -59,7 +59,7 @@ describe('dev', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      "unknown option '--gaurded'; valid options: --guarded, --unbounded\n",
+      "unknown option '--gaurded'; usage: example2.js [--guarded] [--unbounded]\n",
     );
   });
 });
