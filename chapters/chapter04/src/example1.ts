@@ -161,9 +161,13 @@ function rerunUnderLimit(limit: number, files: number | undefined): void {
   const rest = files === undefined ? [] : ['--files', String(files)];
   const script = fileURLToPath(import.meta.url);
   const shell = `ulimit -n ${limit} && exec "$0" "$@"`;
-  const child = spawnSync('bash', ['-c', shell, process.execPath, script, ...rest], {
-    stdio: 'inherit',
-  });
+  const child = spawnSync(
+    'bash',
+    ['--norc', '--noprofile', '-c', shell, process.execPath, script, ...rest],
+    {
+      stdio: 'inherit',
+    },
+  );
   process.exitCode = child.status ?? 1;
 }
 

@@ -72,16 +72,22 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
   const stderr = new Capture();
   let fd3 = '';
   const started = performance.now();
-  const subprocess = execa('bash', ['-c', CPU_SCRIPT, 'runner', request.command, ...request.args], {
-    cwd: request.cwd,
-    env: { ...request.env },
-    extendEnv: true,
-    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-    buffer: false,
-    reject: false,
-    detached: true,
-    stripFinalNewline: false,
-  });
+  // --norc: a bash whose stdin is a socket reads ~/.bashrc even when not interactive, and a
+  // machine's rc file may run slow or locking commands (pyenv's rehash) before every example.
+  const subprocess = execa(
+    'bash',
+    ['--norc', '--noprofile', '-c', CPU_SCRIPT, 'runner', request.command, ...request.args],
+    {
+      cwd: request.cwd,
+      env: { ...request.env },
+      extendEnv: true,
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+      buffer: false,
+      reject: false,
+      detached: true,
+      stripFinalNewline: false,
+    },
+  );
   const pid = subprocess.pid;
   if (pid !== undefined) liveGroups.add(pid);
   const exited = subprocess.then(
