@@ -1,6 +1,15 @@
 export { buildPackageSetup, compilePackage } from './build-package.js';
 export { type CapturedLines, type CaptureOptions, captureLines } from './capture-lines.js';
 export { type DeclaredChapter, declarationProblems } from './declaration-problems.js';
+export {
+  OVERLAP_PROBE_MODULE,
+  oneCpuReason,
+  type ProbeOptions,
+  type ProbeReport,
+  type ProbeResult,
+  type ProbeTask,
+  probeOverlap,
+} from './overlap-probe.js';
 export { processExists } from './process-exists.js';
 export {
   DEFAULT_LIMIT_SECONDS,
