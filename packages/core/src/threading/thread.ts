@@ -1,3 +1,4 @@
+import { publishThread } from '../diagnostics.js';
 import { RuntimeError } from '../errors.js';
 import { sleep } from '../time/sleep.js';
 
@@ -64,6 +65,7 @@ export class Thread {
   }
 
   async #runToEnd(): Promise<void> {
+    publishThread('start', this.name);
     try {
       await this.run();
     } catch (error) {
@@ -73,6 +75,7 @@ export class Thread {
     } finally {
       this.#alive = false;
       liveThreads.delete(this);
+      publishThread('end', this.name);
     }
   }
 

@@ -1,3 +1,6 @@
+import { threadId } from 'node:worker_threads';
+import { observingTasks, publishTask } from '../../diagnostics.js';
+
 /**
  * Runs inside each worker thread of a `ProcessPoolExecutor`: imports the task's module (once per
  * worker; Node caches it) and calls the named export with the task's arguments. This is how
@@ -30,5 +33,12 @@ export default async function runPoolTask({
     fn = found as TaskFunction;
     loaded.set(key, fn);
   }
-  return fn(...args);
+  if (!observingTasks()) return fn(...args);
+  const event = { executor: 'ProcessPoolExecutor', threadId, args } as const;
+  publishTask({ phase: 'start', ...event });
+  try {
+    return await fn(...args);
+  } finally {
+    publishTask({ phase: 'end', ...event });
+  }
 }

@@ -1,4 +1,6 @@
+import { threadId } from 'node:worker_threads';
 import { Semaphore } from 'async-mutex';
+import { observingTasks, publishTask } from '../../diagnostics.js';
 import { RuntimeError } from '../../errors.js';
 import { cpuCount } from '../../multiprocessing/cpu.js';
 import { Future } from './future.js';
@@ -40,7 +42,8 @@ export class ThreadPoolExecutor implements AsyncDisposable {
    */
   submit<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Future<R> {
     if (this.#shutDown) throw new RuntimeError('cannot schedule new futures after shutdown');
-    const future = new Future(this.#slots.runExclusive(() => fn(...args)));
+    const run = observingTasks() ? () => observed(fn, args) : () => fn(...args);
+    const future = new Future(this.#slots.runExclusive(run));
     this.#submitted.add(future);
     future.exception().then(() => this.#submitted.delete(future));
     return future;
@@ -67,5 +70,19 @@ export class ThreadPoolExecutor implements AsyncDisposable {
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.shutdown();
+  }
+}
+
+/** Runs `fn(...args)` between a start and an end `TaskEvent`. */
+async function observed<A extends unknown[], R>(
+  fn: (...args: A) => R | Promise<R>,
+  args: A,
+): Promise<R> {
+  const event = { executor: 'ThreadPoolExecutor', threadId, args } as const;
+  publishTask({ phase: 'start', ...event });
+  try {
+    return await fn(...args);
+  } finally {
+    publishTask({ phase: 'end', ...event });
   }
 }
