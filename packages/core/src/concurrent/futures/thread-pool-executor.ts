@@ -73,16 +73,24 @@ export class ThreadPoolExecutor implements AsyncDisposable {
   }
 }
 
-/** Runs `fn(...args)` between a start and an end `TaskEvent`. */
-async function observed<A extends unknown[], R>(
+/** Runs `fn(...args)` between a start and an end `TaskEvent`; a synchronous `fn` ends at once. */
+function observed<A extends unknown[], R>(
   fn: (...args: A) => R | Promise<R>,
   args: A,
-): Promise<R> {
+): R | Promise<R> {
   const event = { executor: 'ThreadPoolExecutor', threadId, args } as const;
+  const end = () => publishTask({ phase: 'end', ...event });
   publishTask({ phase: 'start', ...event });
+  let result: R | Promise<R>;
   try {
-    return await fn(...args);
-  } finally {
-    publishTask({ phase: 'end', ...event });
+    result = fn(...args);
+  } catch (error) {
+    end();
+    throw error;
   }
+  if (!(result instanceof Promise)) {
+    end();
+    return result;
+  }
+  return result.finally(end);
 }
