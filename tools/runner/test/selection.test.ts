@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Discovery, discoverChapters } from '../src/discover.js';
 import { SelectionError, selectExamples } from '../src/selection.js';
-import { makeFixtureRoot } from './fixture-root.js';
+import { useFixtureRoot } from './fixture-root.js';
 
+const fixtureRoot = useFixtureRoot();
 let discovery: Discovery;
 beforeAll(async () => {
-  discovery = await discoverChapters(makeFixtureRoot());
+  discovery = await discoverChapters(fixtureRoot());
 });
 
 const names = (positionals: string[]): string[] =>
