@@ -11,6 +11,7 @@ export {
   probeOverlap,
 } from './overlap-probe.js';
 export { processExists } from './process-exists.js';
+export { type RequestsInFlight, watchRequestsInFlight } from './requests-in-flight.js';
 export {
   DEFAULT_LIMIT_SECONDS,
   type ExampleRun,
