@@ -111,7 +111,7 @@ describe('ProcessPoolExecutor', () => {
     expect(reports[0].threadId).not.toBe(reports[1].threadId);
     // Each side saw the other's counter move within microseconds: only two CPUs at once do that.
     expect(observations).toBe(required);
-  }, 30_000);
+  });
 
   it('copies arguments and results, BigInt included', async () => {
     await using executor = new ProcessPoolExecutor({ maxWorkers: 1 });

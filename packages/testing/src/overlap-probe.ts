@@ -13,7 +13,7 @@ export const OVERLAP_PROBE_MODULE: URL = new URL('./overlap-probe-worker.js', im
 export interface ProbeOptions {
   /** Simultaneous advances one side must see. Default 1000. */
   readonly required?: number;
-  /** When each side gives up, in milliseconds. Default 10 000: generous for a loaded machine. */
+  /** When each side gives up, in milliseconds. Default 20 000: generous for a loaded machine. */
   readonly deadlineMs?: number;
   /** Reads closer than this are taken without a time slice between them. Default 0.05 (50 µs). */
   readonly closeMs?: number;
@@ -41,7 +41,7 @@ export interface ProbeResult {
  */
 export async function probeOverlap(
   run: (task: ProbeTask) => Promise<ProbeReport>,
-  { required = 1000, deadlineMs = 10_000, closeMs = 0.05 }: ProbeOptions = {},
+  { required = 1000, deadlineMs = 20_000, closeMs = 0.05 }: ProbeOptions = {},
 ): Promise<ProbeResult> {
   const shared = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
   const task = (side: 0 | 1): ProbeTask => ({ shared, side, required, deadlineMs, closeMs });

@@ -24,7 +24,7 @@ const hasTaskset = await run('taskset', ['-c', '0', 'true']).then(
 describe('probeOverlap', () => {
   it('sees two worker threads run at the same moment', async (context) => {
     context.skip(oneCpuReason() !== undefined, oneCpuReason());
-    const { observations, required, reports } = await probeInProcess(10_000);
+    const { observations, required, reports } = await probeInProcess(20_000);
     expect(observations).toBe(required);
     expect(reports[0].threadId).not.toBe(reports[1].threadId);
   });
