@@ -1,5 +1,10 @@
 import { channel } from 'node:diagnostics_channel';
-import { BroadcastChannel, getEnvironmentData, setEnvironmentData } from 'node:worker_threads';
+import {
+  BroadcastChannel,
+  getEnvironmentData,
+  setEnvironmentData,
+  threadId,
+} from 'node:worker_threads';
 
 // What core's threads and pools do, published on node:diagnostics_channel so that a test or a
 // tracing tool can watch an example from outside, with no hook in the example's code. Publishing
@@ -32,15 +37,39 @@ export function publishThread(phase: ThreadEvent['phase'], name: string): void {
   if (threadChannel.hasSubscribers) threadChannel.publish({ phase, name } satisfies ThreadEvent);
 }
 
-/** @internal True when `publishTask` would reach a listener: check it before building an event. */
+/** @internal True when a task event would reach a listener: check it before `runObserved`. */
 export function observingTasks(): boolean {
   return taskChannel.hasSubscribers || forwardingToParent();
 }
 
-/** @internal Publishes a `TaskEvent`; from a pool's worker thread, posts it to the main thread. */
-export function publishTask(event: TaskEvent): void {
+/** Publishes a `TaskEvent`; from a pool's worker thread, posts it to the observing thread. */
+function publishTask(event: TaskEvent): void {
   if (taskChannel.hasSubscribers) taskChannel.publish(event);
   if (forwardingToParent()) forwardChannel().postMessage(event);
+}
+
+/**
+ * @internal Runs `fn(...args)` between a start and an end `TaskEvent` of `executor`, on this
+ * thread. A synchronous `fn` ends at once, an asynchronous one when its promise settles.
+ */
+export function runObserved<A extends readonly unknown[], R>(
+  executor: TaskEvent['executor'],
+  fn: (...args: A) => R,
+  args: A,
+): R {
+  const event = { executor, threadId, args };
+  const end = () => publishTask({ phase: 'end', ...event });
+  publishTask({ phase: 'start', ...event });
+  let result: R;
+  try {
+    result = fn(...args);
+  } catch (error) {
+    end();
+    throw error;
+  }
+  if (result instanceof Promise) return result.finally(end) as R;
+  end();
+  return result;
 }
 
 /**

@@ -1,5 +1,4 @@
-import { threadId } from 'node:worker_threads';
-import { observingTasks, publishTask } from '../../diagnostics.js';
+import { observingTasks, runObserved } from '../../diagnostics.js';
 
 /**
  * Runs inside each worker thread of a `ProcessPoolExecutor`: imports the task's module (once per
@@ -33,12 +32,5 @@ export default async function runPoolTask({
     fn = found as TaskFunction;
     loaded.set(key, fn);
   }
-  if (!observingTasks()) return fn(...args);
-  const event = { executor: 'ProcessPoolExecutor', threadId, args } as const;
-  publishTask({ phase: 'start', ...event });
-  try {
-    return await fn(...args);
-  } finally {
-    publishTask({ phase: 'end', ...event });
-  }
+  return observingTasks() ? runObserved('ProcessPoolExecutor', fn, args) : fn(...args);
 }

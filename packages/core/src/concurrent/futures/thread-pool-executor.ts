@@ -1,6 +1,5 @@
-import { threadId } from 'node:worker_threads';
 import { Semaphore } from 'async-mutex';
-import { observingTasks, publishTask } from '../../diagnostics.js';
+import { observingTasks, runObserved } from '../../diagnostics.js';
 import { RuntimeError } from '../../errors.js';
 import { cpuCount } from '../../multiprocessing/cpu.js';
 import { Future } from './future.js';
@@ -42,7 +41,9 @@ export class ThreadPoolExecutor implements AsyncDisposable {
    */
   submit<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Future<R> {
     if (this.#shutDown) throw new RuntimeError('cannot schedule new futures after shutdown');
-    const run = observingTasks() ? () => observed(fn, args) : () => fn(...args);
+    const run = observingTasks()
+      ? () => runObserved('ThreadPoolExecutor', fn, args)
+      : () => fn(...args);
     const future = new Future(this.#slots.runExclusive(run));
     this.#submitted.add(future);
     future.exception().then(() => this.#submitted.delete(future));
@@ -71,26 +72,4 @@ export class ThreadPoolExecutor implements AsyncDisposable {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.shutdown();
   }
-}
-
-/** Runs `fn(...args)` between a start and an end `TaskEvent`; a synchronous `fn` ends at once. */
-function observed<A extends unknown[], R>(
-  fn: (...args: A) => R | Promise<R>,
-  args: A,
-): R | Promise<R> {
-  const event = { executor: 'ThreadPoolExecutor', threadId, args } as const;
-  const end = () => publishTask({ phase: 'end', ...event });
-  publishTask({ phase: 'start', ...event });
-  let result: R | Promise<R>;
-  try {
-    result = fn(...args);
-  } catch (error) {
-    end();
-    throw error;
-  }
-  if (!(result instanceof Promise)) {
-    end();
-    return result;
-  }
-  return result.finally(end);
 }
