@@ -89,7 +89,8 @@ describe('runExample', () => {
   });
 
   it('stops an example at its limit and leaves its grandchild process dead too', async () => {
-    const run = await runExample(request('spawner', { limitSeconds: 1 }));
+    // 3 s: time for Node to start and print the grandchild's pid on a loaded machine.
+    const run = await runExample(request('spawner', { limitSeconds: 3 }));
     const grandchild = pidIn(run.stdout);
     expect(grandchild).toBeGreaterThan(0);
     expect(run.timedOut).toBe(true);
@@ -99,8 +100,17 @@ describe('runExample', () => {
   });
 
   it('kills with SIGKILL an example that ignores SIGTERM', async () => {
-    const run = await runExample(request('stubborn', { limitSeconds: 1 }));
-    expect(run.timedOut).toBe(true);
+    // Stopped once its SIGTERM handler is in place (it has printed), with a grace long enough for
+    // the handler to run on a loaded machine: a limit from the spawn could strike before either.
+    const controller = new AbortController();
+    const run = await runExample(
+      request('stubborn', {
+        graceMs: 5000,
+        signal: controller.signal,
+        onStdout: () => controller.abort(),
+      }),
+    );
+    expect(run.interrupted).toBe(true);
     expect(run.signal).toBe('SIGKILL');
     expect(run.stdout).toMatch(/ignoring SIGTERM/);
   });
