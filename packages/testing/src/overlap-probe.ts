@@ -15,8 +15,10 @@ export interface ProbeOptions {
   readonly required?: number;
   /** When each side gives up, in milliseconds. Default 20 000: generous for a loaded machine. */
   readonly deadlineMs?: number;
-  /** Reads closer than this are taken without a time slice between them. Default 0.05 (50 µs). */
+  /** Reads closer than this are taken without a time slice between them. Default 0.02 (20 µs). */
   readonly closeMs?: number;
+  /** Advances count only when seen on this many close reads in a row. Default 10. */
+  readonly streak?: number;
 }
 
 /** What the probe found. */
@@ -32,8 +34,8 @@ export interface ProbeResult {
  * Proves that two tasks ran at the same moment on two CPUs, whatever the load: `run` must start
  * both sides of the probe (`watchPeer` of `OVERLAP_PROBE_MODULE`) in the threads under test. Each
  * side spins and watches the other's counter in a SharedArrayBuffer; it counts an observation only
- * when the other moved between two of its own reads a few microseconds apart, which is impossible
- * when both share one CPU (they take turns by time slices of milliseconds). Under load the two
+ * when the other moved between each of `streak` pairs of its own reads a few microseconds apart,
+ * which cannot happen when both share one CPU (they take turns by time slices of milliseconds). Under load the two
  * sides still meet on two CPUs now and then, so the probe waits for `required` observations until
  * its deadline; pinned to one CPU (`taskset -c 0`) it sees none.
  *
@@ -41,10 +43,17 @@ export interface ProbeResult {
  */
 export async function probeOverlap(
   run: (task: ProbeTask) => Promise<ProbeReport>,
-  { required = 1000, deadlineMs = 20_000, closeMs = 0.05 }: ProbeOptions = {},
+  { required = 1000, deadlineMs = 20_000, closeMs = 0.02, streak = 10 }: ProbeOptions = {},
 ): Promise<ProbeResult> {
   const shared = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
-  const task = (side: 0 | 1): ProbeTask => ({ shared, side, required, deadlineMs, closeMs });
+  const task = (side: 0 | 1): ProbeTask => ({
+    shared,
+    side,
+    required,
+    deadlineMs,
+    closeMs,
+    streak,
+  });
   const reports = (await Promise.all([run(task(0)), run(task(1))])) as [ProbeReport, ProbeReport];
   const observations = Math.max(...reports.map((report) => report.observations));
   return { reports, observations, required };
