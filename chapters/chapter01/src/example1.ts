@@ -4,12 +4,7 @@
 // On 2 cores the book's 20 workers cost more to start than they return; `--workers cores` sizes
 // the pool to the cores (see README).
 import { isMain, print, runMain } from '@mc/core';
-import {
-  asCompleted,
-  ProcessPoolExecutor,
-  type WorkerFunction,
-  workerFunction,
-} from '@mc/core/concurrent/futures';
+import { asCompleted, ProcessPoolExecutor, workerFunction } from '@mc/core/concurrent/futures';
 import { timer } from '@mc/core/timeit';
 import { isPrime } from '@mc/primes';
 import { parseWorkersOption } from './workers-option.js';
@@ -35,16 +30,14 @@ export function sequentialSolve(numbers: readonly number[]): number[] {
 /**
  * The concurrent half: one task per number on a pool of `maxWorkers` workers, results collected in
  * the order the tasks complete. Returns once the pool has shut down, as the book's `with` block.
- * `check` is the worker function to run (a test passes one that records where and when it ran).
  */
 export async function concurrentSolve(
   numbers: readonly number[],
   maxWorkers: number,
-  check: WorkerFunction<[number], number | false> = isPrimeTask,
 ): Promise<number[]> {
   const result: number[] = [];
   await using executor = new ProcessPoolExecutor({ maxWorkers });
-  const futures = numbers.map((i) => executor.submit(check, i));
+  const futures = numbers.map((i) => executor.submit(isPrimeTask, i));
   for await (const future of asCompleted(futures)) {
     const prime = await future.result();
     if (prime) result.push(prime);

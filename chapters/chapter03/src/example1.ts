@@ -2,18 +2,11 @@
 // Their lines interleave and both finish in about the time of one countdown. Node runs them as
 // tasks on one event loop: while one sleeps the other runs, as Python threads share the GIL.
 import { isMain, print, runMain } from '@mc/core';
-import type { Thread } from '@mc/core/threading';
 import { MyThread } from './my_thread.js';
 
-/**
- * The program of this example: threads A and B, delay 0.5 s, started together, then joined.
- * `createThread` makes them; example4 passes threads that share a lock.
- */
-export async function runCountdowns(
-  createThread: (name: string, delay: number) => Thread,
-): Promise<void> {
-  const thread1 = createThread('A', 0.5);
-  const thread2 = createThread('B', 0.5);
+export async function main(): Promise<void> {
+  const thread1 = new MyThread('A', 0.5);
+  const thread2 = new MyThread('B', 0.5);
 
   thread1.start();
   thread2.start();
@@ -22,10 +15,6 @@ export async function runCountdowns(
   await thread2.join();
 
   print('Finished.');
-}
-
-export async function main(): Promise<void> {
-  await runCountdowns((name, delay) => new MyThread(name, delay));
 }
 
 if (isMain(import.meta.url)) runMain(main, { options: {} });

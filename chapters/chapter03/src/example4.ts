@@ -1,34 +1,51 @@
-// Mirrors Chapter03/example4.py: the same two countdowns, but each thread holds a lock for its
+// Mirrors Chapter03/example4.py: the countdowns of example1, but each thread holds a lock for its
 // whole countdown, so B counts only after A has finished. Node's Lock orders tasks on the one
-// event loop (async-mutex): B's acquire waits while A sleeps with the lock held.
+// event loop (async-mutex): B's acquire waits while A sleeps with the lock held. Like the book's
+// file, it repeats the countdown and the program of example1 rather than import them.
 import { isMain, print, runMain } from '@mc/core';
 import { Lock, Thread } from '@mc/core/threading';
-import { runCountdowns } from './example1.js';
-import { threadCountDown } from './my_thread.js';
+import { sleep } from '@mc/core/time';
 
 export class MyThread extends Thread {
   constructor(
     name: string,
     readonly delay: number,
-    readonly threadLock: Lock,
   ) {
     super({ name });
   }
 
   override async run(): Promise<void> {
     print(`Starting thread ${this.name}.`);
-    await this.threadLock.acquire();
+    await threadLock.acquire();
     await threadCountDown(this.name, this.delay);
-    this.threadLock.release();
+    threadLock.release();
     print(`Finished thread ${this.name}.`);
   }
 }
 
-export async function main(): Promise<void> {
-  const threadLock = new Lock();
+export async function threadCountDown(name: string, delay: number): Promise<void> {
+  let counter = 5;
 
-  // example1's program, with threads that take the lock around their countdown.
-  await runCountdowns((name, delay) => new MyThread(name, delay, threadLock));
+  while (counter) {
+    await sleep(delay);
+    print(`Thread ${name} counting down: ${counter}...`);
+    counter -= 1;
+  }
+}
+
+export const threadLock = new Lock();
+
+export async function main(): Promise<void> {
+  const thread1 = new MyThread('A', 0.5);
+  const thread2 = new MyThread('B', 0.5);
+
+  thread1.start();
+  thread2.start();
+
+  await thread1.join();
+  await thread2.join();
+
+  print('Finished.');
 }
 
 if (isMain(import.meta.url)) runMain(main, { options: {} });

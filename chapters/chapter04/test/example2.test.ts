@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Lock } from '@mc/core/threading';
 import { sleep } from '@mc/core/time';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDataFromFileV1, getDataFromFileV2 } from '../src/example2.js';
 import { runExample } from './run.js';
 
@@ -15,10 +15,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('example2.py', () => {
   beforeEach(() => {
-    process.env.BOOK_TIME_SCALE = '0.01';
+    vi.stubEnv('BOOK_TIME_SCALE', '0.01');
   });
   afterEach(() => {
-    delete process.env.BOOK_TIME_SCALE;
+    vi.unstubAllEnvs();
   });
 
   it('leaves the lock held after v1 fails, so the next acquire really blocks', async () => {

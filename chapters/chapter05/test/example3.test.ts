@@ -1,4 +1,4 @@
-import { captureLines } from '@mc/testing';
+import { captureLines, watchRequestsInFlight } from '@mc/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bookUrls } from '../src/example2.js';
 import { compare } from '../src/example3.js';
@@ -31,24 +31,34 @@ describe('example3.py', () => {
     expect([...lines.slice(8, 14)].sort()).toEqual([...lines.slice(0, 6)].sort());
   });
 
-  it('takes the sum of the waits sequentially and about one wait with threads', async () => {
-    const { value } = await captureLines(() => compare(bookUrls(server().url)));
+  it('sends the requests one at a time sequentially, all six at once with threads', async () => {
+    const urls = bookUrls(server().url);
+    const { value, trace } = await watchRequestsInFlight(() =>
+      captureLines(() => compare(urls)).then((captured) => captured.value),
+    );
 
+    // First half: each answered before the next is sent. Second half: all six waiting together.
+    expect(trace.slice(0, 12)).toEqual(Array(6).fill([1, 0]).flat());
+    expect(Math.max(...trace.slice(12))).toBe(6);
+    expect(trace.at(-1)).toBe(0);
+    // Each half waits at least what the server makes it wait (the sum of six waits, one wait).
     expect(value.sequential).toBeGreaterThanOrEqual(6 * latency);
     expect(value.threading).toBeGreaterThanOrEqual(latency);
-    expect(value.threading / value.sequential).toBeLessThan(0.5);
   });
 
-  it('with threads, takes about as long as the slowest request', async () => {
+  it('with threads, waits for every request at once, so at least as long as the slowest', async () => {
     const sleeps = [0, 500, 1000, 1500];
     const urls = sleeps.map((sleep) => statusUrl(server().url, 200, sleep));
     const slowest = latency + 0.95 * scaledSeconds(1.5);
     const sum = sleeps.length * latency + 0.95 * scaledSeconds(3);
 
-    const { value } = await captureLines(() => compare(urls));
+    const { value, trace } = await watchRequestsInFlight(() =>
+      captureLines(() => compare(urls)).then((captured) => captured.value),
+    );
 
     expect(value.sequential).toBeGreaterThanOrEqual(sum);
     expect(value.threading).toBeGreaterThanOrEqual(slowest);
-    expect(value.threading).toBeLessThan(slowest + 0.5 * (sum - slowest));
+    expect(trace.slice(0, 8)).toEqual(Array(4).fill([1, 0]).flat());
+    expect(Math.max(...trace.slice(8))).toBe(4);
   });
 });

@@ -4,6 +4,14 @@
 // '@mc/core/threading', '@mc/core/_thread', '@mc/core/queue', '@mc/core/time', '@mc/core/timeit',
 // '@mc/core/multiprocessing', '@mc/core/concurrent/futures'.
 export type { ProgramOptions } from './check-arguments.js';
+export {
+  observeTasks,
+  observeThreads,
+  TASK_CHANNEL,
+  type TaskEvent,
+  THREAD_CHANNEL,
+  type ThreadEvent,
+} from './diagnostics.js';
 export { EOFError, RuntimeError, UsageError } from './errors.js';
 export { File, type FileMode, open } from './file.js';
 export { input } from './input.js';

@@ -1,3 +1,11 @@
+import { threadId } from 'node:worker_threads';
+import {
+  OVERLAP_PROBE_MODULE,
+  oneCpuReason,
+  type ProbeReport,
+  type ProbeTask,
+  probeOverlap,
+} from '@mc/testing';
 import { describe, expect, it, vi } from 'vitest';
 import {
   asCompleted,
@@ -6,20 +14,22 @@ import {
   ThreadPoolExecutor,
   workerFunction,
 } from '../src/concurrent/futures/index.js';
-import { RuntimeError } from '../src/index.js';
+import { observeTasks, RuntimeError, type TaskEvent } from '../src/index.js';
 import { sleep } from '../src/time/index.js';
 import type {
-  busy as busyFunction,
   fail as failFunction,
   square as squareFunction,
   workersUp as workersUpFunction,
 } from './fixtures/workers.js';
 
 const workers = new URL('./fixtures/workers.js', import.meta.url);
-const busy = workerFunction<typeof busyFunction>(workers, 'busy');
 const square = workerFunction<typeof squareFunction>(workers, 'square');
 const fail = workerFunction<typeof failFunction>(workers, 'fail');
 const workersUp = workerFunction<typeof workersUpFunction>(workers, 'workersUp');
+const watchPeer = workerFunction<(task: ProbeTask) => ProbeReport>(
+  OVERLAP_PROBE_MODULE,
+  'watchPeer',
+);
 
 describe('asCompleted', () => {
   it('yields futures first finished first', async () => {
@@ -145,18 +155,17 @@ describe('ThreadPoolExecutor', () => {
 });
 
 describe('ProcessPoolExecutor', () => {
-  it('runs CPU-bound tasks in parallel on distinct worker threads', async () => {
+  it('runs two tasks at the same moment on two worker threads', async (context) => {
+    context.skip(oneCpuReason() !== undefined, oneCpuReason());
     await using executor = new ProcessPoolExecutor({ maxWorkers: 2 });
     expect(executor.workerCount).toBe(2);
-    const spans = await Promise.all(
-      [executor.submit(busy, 300), executor.submit(busy, 300)].map((f) => f.result()),
+    const { observations, required, reports } = await probeOverlap((task) =>
+      executor.submit(watchPeer, task).result(),
     );
-    const [first, second] = spans as [(typeof spans)[0], (typeof spans)[0]];
-    expect(first.threadId).not.toBe(second.threadId);
-    expect(first.threadId).not.toBe(0);
-    // Two spinning tasks overlap in time only if two threads computed at once.
-    const overlap = Math.min(first.end, second.end) - Math.max(first.start, second.start);
-    expect(overlap).toBeGreaterThan(0.5 * 300);
+    expect(reports.map((report) => report.threadId)).not.toContain(threadId);
+    expect(reports[0].threadId).not.toBe(reports[1].threadId);
+    // Each side saw the other's counter move within microseconds: only two CPUs at once do that.
+    expect(observations).toBe(required);
   });
 
   it('returns from the first submit only once every worker is up, as Python forks them there', async () => {
@@ -205,5 +214,32 @@ describe('ProcessPoolExecutor', () => {
     expect(() => workerFunction(new URL('./fixtures/missing.js', import.meta.url), 'x')).toThrow(
       /worker module not found: .*missing\.js/,
     );
+  });
+});
+
+describe('task events (diagnostics channel)', () => {
+  it('tells on which thread each task ran, for both executors, only while observed', async () => {
+    const events: TaskEvent[] = [];
+    {
+      using _observing = observeTasks((event) => events.push(event));
+      await using threads = new ThreadPoolExecutor({ maxWorkers: 2 });
+      await using processes = new ProcessPoolExecutor({ maxWorkers: 2 });
+      await threads.submit((x: number) => x + 1, 1).result();
+      await Promise.all([2n, 3n, 4n, 5n].map((x) => processes.submit(square, x).result()));
+      await vi.waitFor(() => expect(events).toHaveLength(2 + 8));
+    }
+    const ends = events.filter((event) => event.phase === 'end');
+    expect(ends.filter((event) => event.executor === 'ThreadPoolExecutor')).toEqual([
+      { phase: 'end', executor: 'ThreadPoolExecutor', threadId, args: [1] },
+    ]);
+    const pooled = ends.filter((event) => event.executor === 'ProcessPoolExecutor');
+    expect(pooled.map((event) => event.args[0]).sort()).toEqual([2n, 3n, 4n, 5n]);
+    expect(pooled.every((event) => event.threadId !== threadId)).toBe(true);
+
+    events.length = 0;
+    await using processes = new ProcessPoolExecutor({ maxWorkers: 1 });
+    await processes.submit(square, 6n).result();
+    await new ThreadPoolExecutor().submit(() => 0).result();
+    expect(events).toEqual([]);
   });
 });

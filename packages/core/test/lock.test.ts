@@ -1,10 +1,13 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RuntimeError } from '../src/index.js';
 import { Lock, Thread } from '../src/threading/index.js';
 import { sleep } from '../src/time/index.js';
 
 beforeAll(() => {
-  process.env.BOOK_TIME_SCALE = '0.01';
+  vi.stubEnv('BOOK_TIME_SCALE', '0.01');
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
 });
 
 describe('Lock', () => {

@@ -1,8 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Empty, Full, Queue } from '../src/queue/index.js';
 
 beforeAll(() => {
-  process.env.BOOK_TIME_SCALE = '0.01';
+  vi.stubEnv('BOOK_TIME_SCALE', '0.01');
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
 });
 
 describe('Queue', () => {

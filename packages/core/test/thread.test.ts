@@ -1,16 +1,41 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startNewThread } from '../src/_thread/index.js';
-import { RuntimeError } from '../src/index.js';
+import { observeThreads, RuntimeError, type ThreadEvent } from '../src/index.js';
 import { enumerateThreads, Thread } from '../src/threading/index.js';
 import { sleep } from '../src/time/index.js';
 
 beforeAll(() => {
-  process.env.BOOK_TIME_SCALE = '0.01';
+  vi.stubEnv('BOOK_TIME_SCALE', '0.01');
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
 });
 
 describe('Thread', () => {
+  it('publishes its start and end with its name while observed', async () => {
+    const events: ThreadEvent[] = [];
+    const sleeper = (name: string) => new Thread({ name, target: () => sleep(1) });
+    {
+      using _observing = observeThreads((event) => events.push(event));
+      const [a, b] = [sleeper('A'), sleeper('B')];
+      a.start();
+      b.start();
+      await a.join();
+      await b.join();
+    }
+    const late = sleeper('late');
+    late.start();
+    await late.join();
+    expect(events).toEqual([
+      { phase: 'start', name: 'A' },
+      { phase: 'start', name: 'B' },
+      { phase: 'end', name: 'A' },
+      { phase: 'end', name: 'B' },
+    ]);
+  });
+
   it('runs a subclass run() and reports alive until it ends', async () => {
     const steps: string[] = [];
     class Worker extends Thread {

@@ -64,12 +64,11 @@ describe('?sleep=', () => {
     expect(took).toBeGreaterThanOrEqual(149);
   });
 
-  it('scales the sleep by the time scale: sleep=2000 at 0.1 lasts about as long as sleep=200 at 1', async () => {
+  it('scales the sleep by the time scale: sleep=2000 at 0.1 lasts 200 ms, not 2000', async () => {
     await using scaled = await startStatusServer({ latencyMs: 0, timeScale: 0.1 });
     const scaledMs = await elapsedMs(() => get(`${scaled.url}/200?sleep=2000`));
-    const unscaledMs = await elapsedMs(() => get(`${server().url}/200?sleep=200`));
     expect(scaledMs).toBeGreaterThanOrEqual(199);
-    expect(scaledMs / unscaledMs).toBeGreaterThan(0.5);
-    expect(scaledMs / unscaledMs).toBeLessThan(2);
+    // Unscaled, it could not end before 2000 ms; the 10x margin survives any load.
+    expect(scaledMs).toBeLessThan(2000);
   });
 });

@@ -2,7 +2,17 @@ export { type BadArguments, testBadArguments } from './bad-arguments.js';
 export { buildPackageSetup, compilePackage, isBuildCurrent } from './build-package.js';
 export { type CapturedLines, type CaptureOptions, captureLines } from './capture-lines.js';
 export { type DeclaredChapter, declarationProblems } from './declaration-problems.js';
+export {
+  OVERLAP_PROBE_MODULE,
+  oneCpuReason,
+  type ProbeOptions,
+  type ProbeReport,
+  type ProbeResult,
+  type ProbeTask,
+  probeOverlap,
+} from './overlap-probe.js';
 export { processExists } from './process-exists.js';
+export { type RequestsInFlight, watchRequestsInFlight } from './requests-in-flight.js';
 export {
   DEFAULT_LIMIT_SECONDS,
   type ExampleRun,

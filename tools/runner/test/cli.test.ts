@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,16 +6,18 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../src/kill-tree.js';
 import type { ReportRow } from '../src/report-row.js';
-import { makeFixtureRoot, pythonFixturesDir } from './fixture-root.js';
+import { pythonFixturesDir, useFixtureRoot, useTempDir } from './fixture-root.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const fixtureRoot = useFixtureRoot();
+const reportsDir = useTempDir('runner-reports-');
 let root: string;
 let reports: string;
 
 beforeAll(() => {
   if (!existsSync(cli)) throw new Error('build the runner first: pnpm --filter @mc/runner build');
-  root = makeFixtureRoot();
-  reports = mkdtempSync(join(tmpdir(), 'runner-reports-'));
+  root = fixtureRoot();
+  reports = reportsDir();
 });
 
 let count = 0;

@@ -1,7 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The fixture sources: `chapters/chapterNN/*.js`, laid out as built chapters by `makeFixtureRoot`. */
 export const fixturesDir: string = fileURLToPath(new URL('./fixtures', import.meta.url));
@@ -10,12 +11,34 @@ export const fixturesDir: string = fileURLToPath(new URL('./fixtures', import.me
 export const pythonFixturesDir: string = join(fixturesDir, 'python');
 
 /**
- * Builds a chapters root in a temporary folder, shaped like the real one after a build:
- * `chapterNN/package.json` (ESM) and `chapterNN/dist/*.js` from the fixtures, plus `chapter09`, a
- * chapter folder that was never built. Returns its path.
+ * A temporary folder named `prefix...`, made before the enclosing file's (or describe's) tests and
+ * removed after them. Returns a getter, valid once the tests run.
  */
-export function makeFixtureRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), 'runner-fixtures-'));
+export function useTempDir(prefix: string, fill: (dir: string) => void = () => {}): () => string {
+  let dir: string | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    fill(dir);
+  });
+  afterAll(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (dir === undefined) throw new Error(`${prefix} folder: made in beforeAll`);
+    return dir;
+  };
+}
+
+/** `makeFixtureRoot`'s chapters root for the enclosing tests, removed after them. */
+export function useFixtureRoot(): () => string {
+  return useTempDir('runner-fixtures-', fillFixtureRoot);
+}
+
+/**
+ * Fills a chapters root, shaped like the real one after a build: `chapterNN/package.json` (ESM)
+ * and `chapterNN/dist/*.js` from the fixtures, plus `chapter09`, a chapter folder never built.
+ */
+function fillFixtureRoot(root: string): void {
   const sources = join(fixturesDir, 'chapters');
   for (const chapter of readdirSync(sources)) {
     const dist = join(root, chapter, 'dist');
@@ -24,5 +47,4 @@ export function makeFixtureRoot(): string {
     cpSync(join(sources, chapter), dist, { recursive: true });
   }
   mkdirSync(join(root, 'chapter09'));
-  return root;
 }

@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../src/kill-tree.js';
 import { type RunRequest, runExample } from '../src/run-example.js';
-import { makeFixtureRoot } from './fixture-root.js';
+import { useFixtureRoot } from './fixture-root.js';
 
+const fixtureRoot = useFixtureRoot();
 let chapter: string;
 beforeAll(() => {
-  chapter = join(makeFixtureRoot(), 'chapter01');
+  chapter = join(fixtureRoot(), 'chapter01');
 });
 
 const request = (name: string, overrides: Partial<RunRequest> = {}): RunRequest => ({
@@ -68,29 +69,28 @@ describe('runExample', () => {
     expect(run.stderr).toMatch(/DeadlockDetected/);
   });
 
-  it('counts the CPU time of every worker thread: two workers cost about twice one', async () => {
-    const one = await runExample(
-      request('busy', { args: [join(chapter, 'dist', 'busy.js'), '1'] }),
-    );
-    const two = await runExample(
+  it('counts the CPU time of every worker thread', async () => {
+    const run = await runExample(
       request('busy', { args: [join(chapter, 'dist', 'busy.js'), '2'] }),
     );
-    expect(two.stdout).toBe('spun 2\n');
-    // The same fixed work per thread: CPU time, unlike wall time, does not depend on the load.
-    expect(two.cpuSeconds).toBeGreaterThan(1.4 * (one.cpuSeconds ?? Number.POSITIVE_INFINITY));
+    // Each worker read its own CPU time from the kernel; the run's total must cover their sum,
+    // however much the load stretched it (the main thread's own time comes on top).
+    const workers = Number(/^workers cpu (\d+\.\d+)$/m.exec(run.stdout)?.[1]);
+    expect(workers).toBeGreaterThan(0.05);
+    expect(run.cpuSeconds).toBeGreaterThanOrEqual(workers - 0.001);
   });
 
   it('counts the CPU time of a child process the example waited for', async () => {
-    const thread = await runExample(
-      request('busy', { args: [join(chapter, 'dist', 'busy.js'), '1'] }),
-    );
-    const child = await runExample(request('childcpu'));
-    expect(child.exitCode).toBe(0);
-    expect(child.cpuSeconds).toBeGreaterThan(0.8 * (thread.cpuSeconds ?? Number.POSITIVE_INFINITY));
+    const run = await runExample(request('childcpu'));
+    expect(run.exitCode).toBe(0);
+    const child = Number(/^child cpu (\d+\.\d+)$/m.exec(run.stdout)?.[1]);
+    expect(child).toBeGreaterThan(0.05);
+    expect(run.cpuSeconds).toBeGreaterThanOrEqual(child - 0.001);
   });
 
   it('stops an example at its limit and leaves its grandchild process dead too', async () => {
-    const run = await runExample(request('spawner', { limitSeconds: 1 }));
+    // 3 s: time for Node to start and print the grandchild's pid on a loaded machine.
+    const run = await runExample(request('spawner', { limitSeconds: 3 }));
     const grandchild = pidIn(run.stdout);
     expect(grandchild).toBeGreaterThan(0);
     expect(run.timedOut).toBe(true);
@@ -100,8 +100,17 @@ describe('runExample', () => {
   });
 
   it('kills with SIGKILL an example that ignores SIGTERM', async () => {
-    const run = await runExample(request('stubborn', { limitSeconds: 1 }));
-    expect(run.timedOut).toBe(true);
+    // Stopped once its SIGTERM handler is in place (it has printed), with a grace long enough for
+    // the handler to run on a loaded machine: a limit from the spawn could strike before either.
+    const controller = new AbortController();
+    const run = await runExample(
+      request('stubborn', {
+        graceMs: 5000,
+        signal: controller.signal,
+        onStdout: () => controller.abort(),
+      }),
+    );
+    expect(run.interrupted).toBe(true);
     expect(run.signal).toBe('SIGKILL');
     expect(run.stdout).toMatch(/ignoring SIGTERM/);
   });

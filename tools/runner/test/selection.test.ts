@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Discovery, discoverChapters } from '../src/discover.js';
 import { chaptersNamedIn, SelectionError, selectExamples } from '../src/selection.js';
-import { makeFixtureRoot } from './fixture-root.js';
+import { useFixtureRoot } from './fixture-root.js';
 
+const fixtureRoot = useFixtureRoot();
 let discovery: Discovery;
 beforeAll(async () => {
-  discovery = await discoverChapters(makeFixtureRoot());
+  discovery = await discoverChapters(fixtureRoot());
 });
 
 const names = (positionals: string[]): string[] =>
@@ -89,7 +90,7 @@ describe('selectExamples', () => {
 
 describe('discoverChapters for a selection', () => {
   it('reads only the chapters named, and warns about no other', async () => {
-    const root = makeFixtureRoot();
+    const root = fixtureRoot();
     const only = await discoverChapters(root, chaptersNamedIn(['chapter02/example1']));
     expect(only.chapters.map((chapter) => chapter.name)).toEqual(['chapter02']);
     expect(only.warnings).toEqual([]);
@@ -97,7 +98,7 @@ describe('discoverChapters for a selection', () => {
   });
 
   it('still names every built chapter for an unknown one', async () => {
-    const root = makeFixtureRoot();
+    const root = fixtureRoot();
     const positionals = ['chapter99'];
     const only = await discoverChapters(root, chaptersNamedIn(positionals));
     expect(() => selectExamples(positionals, only)).toThrow(

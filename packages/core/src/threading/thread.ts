@@ -1,3 +1,4 @@
+import { publishThread } from '../diagnostics.js';
 import { RuntimeError } from '../errors.js';
 import { describeOperationalError } from '../operational-error.js';
 import { sleep } from '../time/sleep.js';
@@ -76,6 +77,7 @@ export class Thread {
   }
 
   async #runToEnd(): Promise<void> {
+    publishThread('start', this.name);
     try {
       await this.run();
     } catch (error) {
@@ -84,6 +86,7 @@ export class Thread {
     } finally {
       this.#alive = false;
       liveThreads.delete(this);
+      publishThread('end', this.name);
     }
   }
 

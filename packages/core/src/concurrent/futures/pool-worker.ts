@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { workerData } from 'node:worker_threads';
+import { observingTasks, runObserved } from '../../diagnostics.js';
 
 /**
  * Runs inside each worker thread of a `ProcessPoolExecutor`: imports the task's module (once per
@@ -55,9 +56,14 @@ async function load(module: string, exportName: string): Promise<TaskFunction> {
   return found as TaskFunction;
 }
 
+/** Calls the task's function, reporting its start and end on core's task channel while observed. */
+function call(fn: TaskFunction, args: readonly unknown[]): unknown {
+  return observingTasks() ? runObserved('ProcessPoolExecutor', fn, args) : fn(...args);
+}
+
 export default function runPoolTask({ module, exportName, args }: PoolTask): unknown {
   const fn = loaded.get(`${module}#${exportName}`);
   // Not async: once the function is loaded, a task returns its value without another promise.
-  if (fn !== undefined) return fn(...args);
-  return load(module, exportName).then((found) => found(...args));
+  if (fn !== undefined) return call(fn, args);
+  return load(module, exportName).then((found) => call(found, args));
 }

@@ -1,4 +1,5 @@
 import { Semaphore } from 'async-mutex';
+import { observingTasks, runObserved } from '../../diagnostics.js';
 import { cpuCount } from '../../multiprocessing/cpu.js';
 import { Executor } from './executor.js';
 import type { Future } from './future.js';
@@ -33,7 +34,10 @@ export class ThreadPoolExecutor extends Executor {
    * @throws RuntimeError after shutdown.
    */
   submit<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Future<R> {
-    return this.startTask(() => this.#slots.runExclusive(() => fn(...args)));
+    const run = observingTasks()
+      ? () => runObserved('ThreadPoolExecutor', fn, args)
+      : () => fn(...args);
+    return this.startTask(() => this.#slots.runExclusive(run));
   }
 
   /**

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // Tests start worker threads and processes (the overlap probe waits up to 20 s): give them
+    // room on a loaded machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
