@@ -6,6 +6,7 @@ import { UsageError } from './errors.js';
 import { shutdownProcesses } from './multiprocessing/process.js';
 import { describeOperationalError } from './operational-error.js';
 import { daemonWorkPending, joinNonDaemonThreads } from './threading/thread.js';
+import { timeScale } from './time-scale.js';
 
 /**
  * The exit status when `main` can never finish: the one Node itself uses for a top-level await
@@ -74,6 +75,7 @@ export function runMain(main: () => unknown, options: RunMainOptions = {}): void
   void (async () => {
     try {
       if (options.options !== undefined) checkArguments(process.argv.slice(2), options.options);
+      checkTimeScale();
       await main();
       await joinNonDaemonThreads();
     } catch (error) {
@@ -85,6 +87,18 @@ export function runMain(main: () => unknown, options: RunMainOptions = {}): void
     await shutdownProcesses();
     if (daemonWorkPending()) process.exit();
   })();
+}
+
+/**
+ * Refuses a bad `BOOK_TIME_SCALE` before the program starts, as a bad argument: otherwise every
+ * thread that sleeps would fail on its own, each with a stack, and the program would go on.
+ */
+function checkTimeScale(): void {
+  try {
+    timeScale();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 function reportError(error: unknown, prefix: string): void {

@@ -169,6 +169,19 @@ describe('runMain', () => {
     expect(run('fire-and-forget-waited').stdout).toBe('task ran\nmain returned\n');
   });
 
+  it('refuses a bad BOOK_TIME_SCALE in one line, exit 2, before main runs', () => {
+    const result = spawnSync(process.execPath, [fixture, 'non-daemon'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, BOOK_TIME_SCALE: 'abc' },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'BOOK_TIME_SCALE must be a non-negative number such as 1 or 0.01, got "abc"\n',
+    );
+  });
+
   it('prints the error and exits 1 when main throws', () => {
     const result = run('throws');
     expect(result.status).toBe(1);
