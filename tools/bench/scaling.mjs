@@ -10,14 +10,14 @@
 // which they used more than P% is discarded and repeated.
 //
 //   pnpm build
-//   node tools/bench/scaling.mjs --runs 5 --python /work/shared/book-originals
+//   node tools/bench/scaling.mjs --runs 5 --python DIR [--python-bin /usr/bin/python3]
 //   node tools/bench/scaling.mjs --example chapter01/example1 --python DIR -- --workers cores
 //
 // Arguments after `--` go to the twin only.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, PYTHON, pythonTwinPath } from '@mc/runner';
+import { DEFAULT_PYTHON, median, pythonTwinPath } from '@mc/runner';
 import { figures } from './figures.mjs';
 import { measuredRun, RunFailed } from './measured-run.mjs';
 
@@ -25,12 +25,18 @@ const repository = fileURLToPath(new URL('../..', import.meta.url));
 
 function usage(message) {
   console.error(
-    `scaling.mjs: ${message} (usage: scaling.mjs [--runs N] [--python DIR] [--max-others P] [--example chapterNN/name] [-- twin args...])`,
+    `scaling.mjs: ${message} (usage: scaling.mjs [--runs N] [--python DIR] [--python-bin BIN] [--max-others P] [--example chapterNN/name] [-- twin args...])`,
   );
   process.exit(2);
 }
 
-const options = { runs: 5, python: undefined, maxOthers: 100, example: 'chapter02/example1' };
+const options = {
+  runs: 5,
+  python: undefined,
+  pythonBin: DEFAULT_PYTHON,
+  maxOthers: 100,
+  example: 'chapter02/example1',
+};
 const argv = process.argv.slice(2);
 const dashes = argv.indexOf('--');
 const twinArgs = dashes === -1 ? [] : argv.splice(dashes).slice(1);
@@ -40,6 +46,7 @@ while (argv.length > 0) {
   if (value === undefined) usage(`${name} needs a value`);
   if (name === '--runs') options.runs = Number(value);
   else if (name === '--python') options.python = value;
+  else if (name === '--python-bin') options.pythonBin = value;
   else if (name === '--max-others') options.maxOthers = Number(value);
   else if (name === '--example') options.example = value;
   else usage(`unknown option ${name}`);
@@ -60,7 +67,7 @@ if (options.python !== undefined) {
   if (!existsSync(options.python)) usage(`--python ${options.python}: no such folder`);
   const original = pythonTwinPath(options.python, chapter, name);
   if (!existsSync(original)) usage(`--python ${options.python}: no ${original}`);
-  programs.push({ label: 'python', command: PYTHON, args: [original] });
+  programs.push({ label: 'python', command: options.pythonBin, args: [original] });
 }
 
 /** Every speedup of one run: for each label, its 1-worker figure over its k-worker figure. */
