@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { numberOption, parseOptions, runMain, UsageError, wholeNumber } from '@mc/core';
+import { numberOption, parseOptions, runMain, timeScale, UsageError, wholeNumber } from '@mc/core';
 import pc from 'picocolors';
 import { loadBookFigures } from './book-figures.js';
 import { renderTerminalChart } from './chart-terminal.js';
@@ -110,19 +110,11 @@ function parseCommandLine(argv: readonly string[]) {
 
 /**
  * The time scale the examples inherit when `--time-scale` is not given: BOOK_TIME_SCALE from the
- * environment, 1 when unset or blank (the rule of `timeScale()` in @mc/core). A value the examples
- * would refuse is refused here first, so no run starts with it.
+ * environment, 1 when unset or blank, by core's own rule. A value the examples would refuse was
+ * refused by `runMain` before the runner started, in one line with exit 2, so no run starts with it.
  */
 function inheritedTimeScale(): number {
-  const raw = process.env.BOOK_TIME_SCALE;
-  if (raw === undefined || raw.trim() === '') return 1;
-  const value = Number(raw);
-  if (!(Number.isFinite(value) && value >= 0)) {
-    throw new UsageError(
-      `BOOK_TIME_SCALE in the environment must be a non-negative number such as 1 or 0.01, got '${raw}'`,
-    );
-  }
-  return value;
+  return timeScale();
 }
 
 /** Runs the command line and returns the exit status. */

@@ -132,7 +132,7 @@ describe('runner cli', () => {
     const result = await runCliWith({ BOOK_TIME_SCALE: 'abc' }, 'chapter01/quick');
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe(
-      "runner: BOOK_TIME_SCALE in the environment must be a non-negative number such as 1 or 0.01, got 'abc'\n",
+      'runner: BOOK_TIME_SCALE must be a non-negative number such as 1 or 0.01, got "abc"\n',
     );
     expect(result.stdout).toBe('');
     expect(result.rows).toBeUndefined();
