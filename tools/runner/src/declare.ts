@@ -16,7 +16,41 @@ export type Outcome =
    * Is still running when its time limit ends; the runner stops its process tree, and that is the
    * pass. An example that exits before its limit fails this outcome.
    */
-  | { readonly kind: 'blocks' };
+  | { readonly kind: 'blocks' }
+  /**
+   * A server: it never ends by itself. The runner waits for its `listening` line, drives it with
+   * the client script, then stops it as a reader would with Ctrl-C (SIGINT). A pass needs every
+   * step of the script to succeed while the server stays up, and the server to be gone, its port
+   * closed, after the stop.
+   */
+  | { readonly kind: 'serves'; readonly client: ClientScript };
+
+/** One step of a client session: send text as typed, or wait until the replies contain it. */
+export type ClientStep =
+  /** Writes this text to the connection, exactly (a telnet line ends in `\r\n`). */
+  | { readonly send: string }
+  /** Waits until the text received on this connection so far contains the string or matches. */
+  | { readonly expect: string | RegExp }
+  /** Waits until the server closes this connection (a server that answers once, then closes). */
+  | { readonly closed: true };
+
+/** One TCP connection to the server, what a reader would do in telnet. It is closed after its last step. */
+export interface ClientSession {
+  /** Shown beside the session's output: `client 1`. */
+  readonly name: string;
+  readonly steps: readonly ClientStep[];
+}
+
+/** What drives a server example (outcome `serves`). */
+export interface ClientScript {
+  /** The line the server prints once it listens; its first capture group is the port (`Serving on .*:(\d+)`). */
+  readonly listening: RegExp;
+  readonly sessions: readonly ClientSession[];
+  /** All sessions connect at once and run side by side; otherwise one after the other. */
+  readonly together?: boolean;
+  /** Each step's limit in seconds at the book's timings (default 5). */
+  readonly stepSeconds?: number;
+}
 
 /** Input fed to the example's stdin. Without it stdin is empty and closed at once. */
 export interface StdinFeed {

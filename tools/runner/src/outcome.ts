@@ -27,6 +27,7 @@ export function checkOutcome(expected: Outcome, run: RunResult): Verdict {
       ? { ok: true, outcome: 'blocks' }
       : { ok: false, outcome: `exited ${run.exitCode} before its limit` };
   }
+  if (expected.kind === 'serves') return { ok: false, outcome: 'serves: not driven yet' };
   if (run.timedOut) return { ok: false, outcome: 'timed out' };
   if (expected.kind === 'exits') {
     return run.exitCode === 0
