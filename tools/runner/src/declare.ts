@@ -45,6 +45,11 @@ export interface ClientSession {
 export interface ClientScript {
   /** The line the server prints once it listens; its first capture group is the port (`Serving on .*:(\d+)`). */
   readonly listening: RegExp;
+  /**
+   * The port the book's program listens on. The Python original, which may print no listening
+   * line, is driven on it as soon as it accepts connections (`--python`).
+   */
+  readonly bookPort?: number;
   readonly sessions: readonly ClientSession[];
   /** All sessions connect at once and run side by side; otherwise one after the other. */
   readonly together?: boolean;
