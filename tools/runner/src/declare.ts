@@ -124,6 +124,16 @@ export interface ExampleDeclaration {
   readonly expectsException?: boolean;
   /** A chart drawn from this example's output, in the terminal and the Markdown report. */
   readonly analysis?: Analysis;
+  /** How the book's original runs beside it under `--python`, where that differs from the twin. */
+  readonly python?: PythonOriginal;
+}
+
+/** The book's Python original of an example, as `--python` runs it. */
+export interface PythonOriginal {
+  /** Its arguments, instead of the twin's `args` (which may be options only the twin has). */
+  readonly args?: readonly string[];
+  /** Why it cannot run here (it needs the book's photographs, a module Debian lacks): reported, not run. */
+  readonly skip?: string;
 }
 
 export interface ChapterDeclaration {

@@ -87,12 +87,14 @@ async function runPythonTwin(
   const { chapter, example } = selected;
   const plan = await planPythonTwin(options.pythonDir, chapter.name, example.name);
   if (plan.kind === 'absent') return undefined;
+  if (example.python?.skip)
+    return { status: 'skipped', file: plan.file, reason: example.python.skip };
   if (plan.kind === 'skip') return { status: 'skipped', file: plan.file, reason: plan.reason };
   options.progress?.start(`${chapter.name}/${example.name} (python)`, limitSeconds);
   const repeated = await repeatRuns(
     {
       command: options.pythonBin ?? DEFAULT_PYTHON,
-      args: ['-u', plan.file, ...(example.args ?? [])],
+      args: ['-u', plan.file, ...(example.python?.args ?? example.args ?? [])],
       cwd: dirname(plan.file),
       ...(example.stdin ? { stdin: example.stdin } : {}),
       limitSeconds,
