@@ -9,8 +9,8 @@
 // `resource` is acquired by one reader and released by another: core's Lock, as Python's, lets
 // any thread release it.
 import { isMain, print, runMain } from '@mc/core';
-import { currentThread, Lock, Thread } from '@mc/core/threading';
-import { runFor, running, startInTurn, work } from './turns.js';
+import { currentThread, Lock } from '@mc/core/threading';
+import { running, runThreads, work } from './turns.js';
 
 let text = 'This is some text. ';
 let rcount = 0;
@@ -58,13 +58,8 @@ export async function reader(): Promise<void> {
 export async function main(seconds?: number): Promise<void> {
   text = 'This is some text. ';
 
-  const threads = [
-    ...Array.from({ length: 3 }, () => new Thread({ target: reader })),
-    ...Array.from({ length: 2 }, () => new Thread({ target: writer })),
-  ];
-
-  await startInTurn(threads);
-  await runFor(threads, seconds);
+  // 3 readers, then 2 writers, started in that order
+  await runThreads([reader, reader, reader, writer, writer], seconds);
 }
 
 if (isMain(import.meta.url)) runMain(() => main(), { options: {} });

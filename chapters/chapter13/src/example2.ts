@@ -8,8 +8,8 @@
 // As in example1, reading and writing take a random 0 to 3 ms (`work`, see turns.ts), and the
 // threads start in turn, readers first.
 import { isMain, print, runMain } from '@mc/core';
-import { currentThread, Lock, Thread } from '@mc/core/threading';
-import { runFor, running, startInTurn, work } from './turns.js';
+import { currentThread, Lock } from '@mc/core/threading';
+import { running, runThreads, work } from './turns.js';
 
 let text = 'This is some text. ';
 let wcount = 0;
@@ -80,13 +80,8 @@ export async function reader(): Promise<void> {
 export async function main(seconds?: number): Promise<void> {
   text = 'This is some text. ';
 
-  const threads = [
-    ...Array.from({ length: 3 }, () => new Thread({ target: reader })),
-    ...Array.from({ length: 2 }, () => new Thread({ target: writer })),
-  ];
-
-  await startInTurn(threads);
-  await runFor(threads, seconds);
+  // 3 readers, then 2 writers, started in that order
+  await runThreads([reader, reader, reader, writer, writer], seconds);
 }
 
 if (isMain(import.meta.url)) runMain(() => main(), { options: {} });
