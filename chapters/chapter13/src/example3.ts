@@ -13,6 +13,7 @@ import { isMain, print, runMain } from '@mc/core';
 import { currentThread, Lock } from '@mc/core/threading';
 import { running, runThreads, work } from './turns.js';
 
+// biome-ignore lint/correctness/noUnusedVariables: written as in the book, whose reader's print(text) is commented out
 let text = 'This is some text. ';
 let rcount = 0;
 
