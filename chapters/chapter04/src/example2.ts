@@ -6,10 +6,10 @@
 // then reports the deadlock in one line and exits with status 1.
 //
 //   --guarded     run get_data_from_file_v2 instead, as the book's commented-out line does
-//   --unbounded   acquire without a bound, as the book does. Python hangs here; Node does not: a
-//                 pending promise keeps nothing alive, so the event loop empties and the program
-//                 would end silently with status 0. runMain notices that and reports the stall
-//                 (status 13). Either way, `Lock can still be acquired.` never prints.
+//   --unbounded   acquire without a bound, as the book does: the program blocks for ever, as
+//                 Python's does (core's Lock keeps it alive while a thread waits), and core names
+//                 the deadlock on stderr: `Deadlock: MainThread holds my_lock and waits for
+//                 my_lock`. Either way, `Lock can still be acquired.` never prints.
 import { join } from 'node:path';
 import { isMain, open, parseOptions, print, runMain } from '@mc/core';
 import { Lock } from '@mc/core/threading';
@@ -42,7 +42,7 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
     { args: [...args], options: { guarded: { type: 'boolean' }, unbounded: { type: 'boolean' } } },
     'usage: example2.js [--guarded] [--unbounded]',
   );
-  const myLock = new Lock();
+  const myLock = new Lock({ name: 'my_lock' });
   const data: string[] = [];
   const getDataFromFile = options.guarded ? getDataFromFileV2 : getDataFromFileV1;
 

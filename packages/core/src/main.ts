@@ -51,10 +51,12 @@ export interface RunMainOptions {
  * `describeOperationalError`) prints one line saying what failed and why, and exits 1; any other
  * error is a bug, and prints its stack and exits 1.
  *
- * A program whose main waits for something nothing can deliver (a lock never released, with no
- * timeout) does not hang in Node as it does in Python: a pending promise keeps nothing alive, so
- * the event loop empties and Node would end silently with status 0. `runMain` notices that moment
- * and reports it in one line with status 13 instead.
+ * A program blocked on a `threading.Lock` stays alive as Python's does (the lock keeps it alive
+ * while anyone waits, and names a deadlock cycle: see `Lock`). A main waiting for anything else
+ * that nothing can deliver (a promise never settled, a queue item never put) does not hang in
+ * Node: a pending promise keeps nothing alive, so the event loop empties and Node would end
+ * silently with status 0. `runMain` notices that moment and reports it in one line, `Stalled:
+ * ...`, with status 13 instead.
  *
  * @example if (isMain(import.meta.url)) runMain(main)
  * @example runMain(main, { name: 'status-server' }) // status-server: cannot listen on ...
@@ -67,7 +69,7 @@ export function runMain(main: () => unknown, options: RunMainOptions = {}): void
     if (finished) return;
     process.stderr.write(
       'Stalled: main() is still waiting but nothing is left that could wake it ' +
-        '(a lock never released? a promise never settled?)\n',
+        '(a promise never settled? a queue item never put?)\n',
     );
     process.exitCode = STALLED_EXIT_CODE;
   };

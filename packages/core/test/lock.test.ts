@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RuntimeError } from '../src/index.js';
-import { Lock, Thread } from '../src/threading/index.js';
+import { describeCycle, findCycles } from '../src/threading/deadlock-watch.js';
+import { currentThread, Lock, Thread } from '../src/threading/index.js';
 import { sleep } from '../src/time/index.js';
 
 beforeAll(() => {
@@ -90,5 +91,75 @@ describe('Lock', () => {
     };
     await expect(readMissingFile()).rejects.toThrow('ENOENT');
     expect(lock.locked()).toBe(false);
+  });
+
+  it('is named Lock-N unless given a name', () => {
+    expect(new Lock({ name: 'lock_a' }).name).toBe('lock_a');
+    expect(new Lock().name).toMatch(/^Lock-\d+$/);
+  });
+
+  it('knows the thread that took it, until anyone releases it', async () => {
+    const lock = new Lock();
+    const taker = new Thread({ name: 'taker', target: () => lock.acquire() });
+    taker.start();
+    await taker.join();
+    expect(lock.holder).toBe(taker);
+    lock.release(); // by MainThread, as Python allows
+    expect(lock.holder).toBeUndefined();
+    await lock.acquire();
+    expect(lock.holder).toBe(currentThread());
+    expect(currentThread().name).toBe('MainThread');
+    lock.release();
+  });
+
+  it('keeps the process alive only while a thread waits, with nothing left behind after', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout');
+    const before = timers().length;
+    const lock = new Lock();
+    // Uncontended: no timer at all.
+    await lock.acquire();
+    expect(timers()).toHaveLength(before);
+    const waiter = new Thread({ target: () => lock.acquire() });
+    waiter.start();
+    await sleep(0);
+    expect(timers()).toHaveLength(before + 1);
+    lock.release();
+    await waiter.join();
+    // The watch's timer no longer keeps the process alive.
+    expect(timers()).toHaveLength(before);
+    lock.release();
+  });
+
+  it('finds the cycle of threads waiting for each other, and none where the holder waits for no lock', async () => {
+    const lockA = new Lock({ name: 'lock_a' });
+    const lockB = new Lock({ name: 'lock_b' });
+    const free = new Lock({ name: 'free' });
+    const takeBoth = (first: Lock, second: Lock) => async () => {
+      await first.acquire();
+      await sleep(1);
+      await second.acquire();
+    };
+    const a = new Thread({ name: 'T1', target: takeBoth(lockA, lockB) });
+    const b = new Thread({ name: 'T2', target: takeBoth(lockB, lockA) });
+    // A holder that sleeps, then ends holding the lock, with a waiter behind it: no cycle.
+    const sleeper = new Thread({
+      name: 'sleeper',
+      target: () => free.acquire().then(() => sleep(1)),
+    });
+    const behind = new Thread({ name: 'behind', target: () => free.acquire() });
+    for (const thread of [sleeper, behind, a, b]) thread.start();
+    await sleep(0.5);
+    expect(findCycles()).toEqual([]);
+    await sleep(1.5);
+    expect(findCycles().map(describeCycle)).toEqual([
+      'T1 holds lock_a and waits for lock_b; T2 holds lock_b and waits for lock_a',
+    ]);
+    // Broken by hand (any thread may release): each waiter takes its lock and ends.
+    lockB.release();
+    await a.join();
+    lockA.release();
+    free.release();
+    for (const thread of [b, behind]) await thread.join();
+    expect(findCycles()).toEqual([]);
   });
 });

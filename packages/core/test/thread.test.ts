@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startNewThread } from '../src/_thread/index.js';
 import { observeThreads, RuntimeError, type ThreadEvent } from '../src/index.js';
-import { enumerateThreads, Thread } from '../src/threading/index.js';
+import { currentThread, enumerateThreads, Thread } from '../src/threading/index.js';
 import { sleep } from '../src/time/index.js';
 
 beforeAll(() => {
@@ -34,6 +34,30 @@ describe('Thread', () => {
       { phase: 'end', name: 'A' },
       { phase: 'end', name: 'B' },
     ]);
+  });
+
+  it('currentThread() is the thread whose code runs, across its waits, and MainThread outside', async () => {
+    const seen: string[] = [];
+    const note = async () => {
+      seen.push(currentThread().name);
+      await sleep(0.1);
+      seen.push(currentThread().name);
+    };
+    const threads = ['A', 'B'].map((name) => new Thread({ name, target: note }));
+    for (const thread of threads) thread.start();
+    for (const thread of threads) await thread.join();
+    expect(seen).toEqual(['A', 'B', 'A', 'B']);
+    expect(currentThread().name).toBe('MainThread');
+    expect(String(currentThread())).toBe('<_MainThread(MainThread, started 0)>');
+  });
+
+  it('prints as Python repr()s a thread: name, state, ident', async () => {
+    const thread = new Thread({ name: 'Wife', target: () => sleep(0.1) });
+    expect(String(thread)).toBe('<Thread(Wife, initial)>');
+    thread.start();
+    expect(String(thread)).toMatch(/^<Thread\(Wife, started \d+\)>$/);
+    await thread.join();
+    expect(String(thread)).toMatch(/^<Thread\(Wife, stopped \d+\)>$/);
   });
 
   it('runs a subclass run() and reports alive until it ends', async () => {
@@ -144,10 +168,13 @@ describe('startNewThread', () => {
 
 describe('runMain', () => {
   const fixture = fileURLToPath(new URL('./fixtures/run-main.mjs', import.meta.url));
-  const run = (scenario: string) =>
+  const run = (
+    scenario: string,
+    limit: { timeout: number; killSignal?: 'SIGKILL' } = { timeout: 20_000 },
+  ) =>
     spawnSync(process.execPath, [fixture, scenario], {
       encoding: 'utf8',
-      timeout: 20_000,
+      ...limit,
       env: { ...process.env, BOOK_TIME_SCALE: '1' },
     });
 
@@ -188,11 +215,36 @@ describe('runMain', () => {
     expect(result.stderr).toContain('main failed');
   });
 
-  it('reports a main stalled on a lock never released in one line, with status 13', () => {
-    const result = run('deadlock');
+  // Long enough for a run on a loaded machine to start, block and be checked twice (0.5 s each).
+  const blockedFor = { timeout: 4_000, killSignal: 'SIGKILL' as const };
+
+  it('keeps a main blocked on its own lock alive, as Python does, and names the deadlock', () => {
+    const result = run('self-deadlock', blockedFor);
+    // Killed at the limit: the blocked acquire kept the process alive.
+    expect(result.signal).toBe('SIGKILL');
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('Deadlock: MainThread holds my_lock and waits for my_lock\n');
+  });
+
+  it('names the cycle of two threads taking two locks in opposite orders, once', () => {
+    const result = run('deadlock', blockedFor);
+    expect(result.signal).toBe('SIGKILL');
+    expect(result.stderr).toMatch(
+      /^Deadlock: Thread-\d+ holds lock_a and waits for lock_b; Thread-\d+ holds lock_b and waits for lock_a\n$/,
+    );
+  });
+
+  it('stays blocked without a report when the holder waits for no lock (no cycle)', () => {
+    const result = run('no-cycle', blockedFor);
+    expect(result.signal).toBe('SIGKILL');
+    expect(result.stderr).toBe('');
+  });
+
+  it('reports a main waiting for what nothing can deliver (no lock) in one line, with status 13', () => {
+    const result = run('stalled');
     expect(result.status).toBe(13);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^Stalled: main\(\) is still waiting.*lock never released/);
+    expect(result.stderr).toMatch(/^Stalled: main\(\) is still waiting.*a promise never settled/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 

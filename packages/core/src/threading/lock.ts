@@ -1,6 +1,8 @@
 import { E_TIMEOUT, Mutex, withTimeout } from 'async-mutex';
 import { RuntimeError } from '../errors.js';
 import { scaledMilliseconds } from '../time-scale.js';
+import { beginWait, endWait, noteLockOperation } from './deadlock-watch.js';
+import { currentThread, type Thread } from './thread.js';
 
 /** Options of `Lock.acquire`, as the arguments of Python's `Lock.acquire(blocking, timeout)`. */
 export interface AcquireOptions {
@@ -10,19 +12,45 @@ export interface AcquireOptions {
   timeout?: number;
 }
 
+/** Options of a `Lock`. */
+export interface LockOptions {
+  /** How a deadlock report names it: the program's variable, `lock_a`. Default `Lock-N`. */
+  name?: string;
+}
+
+let locksCreated = 0;
+
 /**
  * A mutual-exclusion lock among concurrent tasks, twin of Python's `threading.Lock`, built on
- * async-mutex. Waiters are served first come, first served. `hold()` is the twin of `with lock:`:
- * the lock is released when the `using` block ends, even when it ends with an error.
+ * async-mutex. Waiters are served first come, first served (Python's lock promises no order).
+ * `hold()` is the twin of `with lock:`: the lock is released when the `using` block ends, even
+ * when it ends with an error. Any thread may release it, as in Python.
  *
- * A task waiting for a lock nobody will release waits forever, but in Node a pending promise does
- * not keep the program alive: with nothing else to do, the program would end. Use a `timeout` to
- * detect it, or run under `runMain`, which reports such a stall.
+ * A thread that waits with no timeout really blocks: while it waits, a timer keeps the program
+ * alive as Python's blocked thread does (a pending promise alone would not), and if no lock is
+ * taken or freed for half a second while the waiting threads and the holders of what they wait
+ * for form a cycle, one line on stderr names it:
+ * `Deadlock: Thread-1 holds lock_a and waits for lock_b; Thread-2 holds lock_b and waits for lock_a`.
+ * The program then goes on waiting, as Python's does, until it is stopped. Nobody waiting, none
+ * of this runs.
  *
- * @example using _held = await lock.hold()
+ * @example const lockA = new Lock({ name: 'lock_a' }); using _held = await lockA.hold()
  */
 export class Lock {
+  /** How a deadlock report names the lock. */
+  readonly name: string;
   readonly #mutex = new Mutex();
+  #holder: Thread | undefined;
+
+  constructor(options: LockOptions = {}) {
+    locksCreated += 1;
+    this.name = options.name ?? `Lock-${locksCreated}`;
+  }
+
+  /** The thread that took the lock and has not released it (any thread may release it). */
+  get holder(): Thread | undefined {
+    return this.#holder;
+  }
 
   /**
    * Takes the lock, waiting for it unless told not to. Resolves true when the lock was taken,
@@ -31,22 +59,37 @@ export class Lock {
    * @example if (await lock.acquire({ blocking: false })) { ... }
    */
   async acquire({ blocking = true, timeout = -1 }: AcquireOptions = {}): Promise<boolean> {
-    if (!blocking) {
-      if (this.#mutex.isLocked()) return false;
-      await this.#mutex.acquire();
+    const thread = currentThread();
+    if (!this.#mutex.isLocked()) {
+      // Free: async-mutex hands it over at once, before this function first awaits.
+      void this.#mutex.acquire();
+      this.#taken(thread);
       return true;
     }
+    if (!blocking) return false;
     if (timeout === -1) {
-      await this.#mutex.acquire();
+      const wait = beginWait(thread, this);
+      try {
+        await this.#mutex.acquire();
+      } finally {
+        endWait(wait);
+      }
+      this.#taken(thread);
       return true;
     }
     try {
       await withTimeout(this.#mutex, scaledMilliseconds(timeout)).acquire();
-      return true;
     } catch (error) {
       if (error === E_TIMEOUT) return false;
       throw error;
     }
+    this.#taken(thread);
+    return true;
+  }
+
+  #taken(thread: Thread): void {
+    this.#holder = thread;
+    noteLockOperation();
   }
 
   /**
@@ -56,6 +99,8 @@ export class Lock {
    */
   release(): void {
     if (!this.#mutex.isLocked()) throw new RuntimeError('release unlocked lock');
+    this.#holder = undefined;
+    noteLockOperation();
     this.#mutex.release();
   }
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { publishThread } from '../diagnostics.js';
 import { RuntimeError } from '../errors.js';
 import { describeOperationalError } from '../operational-error.js';
@@ -25,7 +26,10 @@ export interface ThreadOptions {
 }
 
 let threadsCreated = 0;
+let threadsStarted = 0;
 const liveThreads = new Set<Thread>();
+/** Which thread's code is running: each thread's `run`, and what it awaits, runs inside its own. */
+const runningThread = new AsyncLocalStorage<Thread>();
 
 /**
  * A thread of control, twin of Python's `threading.Thread`: subclass it and override `run`, or
@@ -46,6 +50,11 @@ export class Thread {
   daemon: boolean;
   /** What `run` threw, if it threw. */
   exception: unknown = undefined;
+  /**
+   * A number identifying the thread, given when it starts (1, 2, ... in start order; undefined
+   * before). Twin of Python's `ident`, which is the operating system's thread identifier.
+   */
+  ident: number | undefined = undefined;
   readonly #target: ((...args: never[]) => unknown) | undefined;
   readonly #args: readonly unknown[];
   #finished: Promise<void> | undefined;
@@ -72,8 +81,10 @@ export class Thread {
   start(): void {
     if (this.#finished) throw new RuntimeError('threads can only be started once');
     this.#alive = true;
+    threadsStarted += 1;
+    this.ident = threadsStarted;
     liveThreads.add(this);
-    this.#finished = this.#runToEnd();
+    this.#finished = runningThread.run(this, () => this.#runToEnd());
   }
 
   async #runToEnd(): Promise<void> {
@@ -109,6 +120,47 @@ export class Thread {
   isAlive(): boolean {
     return this.#alive;
   }
+
+  /** As Python's `repr` of a thread: `<Thread(Thread-1, started 1)>`, `<Thread(Wife, initial)>`. */
+  toString(): string {
+    const state = this.#alive ? 'started' : this.#finished ? 'stopped' : 'initial';
+    const daemon = this.daemon ? ' daemon' : '';
+    const ident = this.ident === undefined ? '' : ` ${this.ident}`;
+    return `<${this.constructor.name}(${this.name}, ${state}${daemon}${ident})>`;
+  }
+}
+
+/** The program's own thread, what Python calls `MainThread`: code outside every `Thread`. */
+class MainThread extends Thread {
+  constructor() {
+    super({ name: 'MainThread' });
+    threadsCreated -= 1; // Python's main thread takes no number of the Thread-N names
+    this.ident = 0;
+  }
+
+  override isAlive(): boolean {
+    return true;
+  }
+
+  override toString(): string {
+    return `<_MainThread(MainThread, started ${this.ident})>`;
+  }
+}
+
+let mainThread: Thread | undefined;
+
+/**
+ * The thread whose code is running: the `Thread` whose `run` (or anything it awaits or starts
+ * without a thread of its own) this is, otherwise the main thread, named `MainThread`. Twin of
+ * Python's `threading.current_thread()`.
+ *
+ * @example print(`Writing being done by ${currentThread().name}.`)
+ */
+export function currentThread(): Thread {
+  const running = runningThread.getStore();
+  if (running !== undefined) return running;
+  mainThread ??= new MainThread();
+  return mainThread;
 }
 
 /**

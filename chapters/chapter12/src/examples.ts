@@ -1,0 +1,119 @@
+import { defineChapter } from '@mc/runner';
+
+const orderedLines =
+  'Thread A is starting...\n' +
+  'Thread A waiting to acquire lock A.\n' +
+  'Thread A has acquired lock A, performing some calculation...\n' +
+  'Thread B is starting...\n' +
+  'Thread B waiting to acquire lock A.\n' +
+  'Thread A waiting to acquire lock B.\n' +
+  'Thread A has acquired lock B, performing some calculation...\n' +
+  'Thread A releasing both locks.\n' +
+  'Thread B has acquired lock A, performing some calculation...\n' +
+  'Thread B waiting to acquire lock B.\n' +
+  'Thread B has acquired lock B, performing some calculation...\n' +
+  'Thread B releasing both locks.\n';
+
+export default defineChapter({
+  chapter: 'chapter12',
+  title: 'Deadlocks',
+  examples: [
+    {
+      name: 'example1',
+      bookFile: 'Chapter12/example1.py',
+      section: 'The concept of deadlock: a simple example',
+      // Deadlocked from t = 5 s, named on stderr about 0.5 to 1 s later; blocked until stopped.
+      timeoutSeconds: 8,
+      outcome: { kind: 'blocks' },
+      output: [
+        'Thread A is starting...\n' +
+          'Thread A waiting to acquire lock A.\n' +
+          'Thread A has acquired lock A, performing some calculation...\n' +
+          'Thread B is starting...\n' +
+          'Thread B waiting to acquire lock B.\n' +
+          'Thread B has acquired lock B, performing some calculation...\n' +
+          'Thread A waiting to acquire lock B.\n' +
+          'Thread B waiting to acquire lock A.\n',
+      ],
+    },
+    {
+      name: 'example2',
+      bookFile: 'Chapter12/example2.py',
+      section: 'Ranking of resources',
+      timeoutSeconds: 30,
+      outcome: { kind: 'exits' },
+      output: [`${orderedLines}Finished.\n`],
+    },
+    {
+      name: 'example3',
+      bookFile: 'Chapter12/example3.py',
+      section: 'The Dining Philosophers problem',
+      // Philosophers eat, then all five hold their left fork: deadlocked, named, blocked.
+      timeoutSeconds: 6,
+      outcome: { kind: 'blocks' },
+      output: [/^Philosopher at <Thread\(Thread-[1-5], started \d+\)> is eating\.$/m],
+    },
+    {
+      name: 'example4',
+      bookFile: 'Chapter12/example4.py',
+      section: 'Ranking of resources',
+      // Eats for ever: stopped by its limit.
+      timeoutSeconds: 3,
+      outcome: { kind: 'blocks' },
+      output: [/^Philosopher at <Thread\(Thread-[1-5], started \d+\)> is eating\.$/m],
+    },
+    {
+      name: 'example5',
+      bookFile: 'Chapter12/example5.py',
+      section: 'Ranking of resources',
+      timeoutSeconds: 30,
+      outcome: { kind: 'exits' },
+      output: [orderedLines, /^Took \d+\.\d\d seconds\.\nFinished\.\n$/m],
+    },
+    {
+      name: 'example6',
+      bookFile: 'Chapter12/example6.py',
+      section: 'Ranking of resources',
+      timeoutSeconds: 30,
+      outcome: { kind: 'exits' },
+      output: [
+        'Thread A is starting...\n' +
+          'Thread A waiting to acquire lock A.\n' +
+          'Thread A has acquired lock A, performing some calculation...\n' +
+          'Thread A waiting to acquire lock B.\n' +
+          'Thread A has acquired lock B, performing some calculation...\n' +
+          'Thread A releasing both locks.\n' +
+          'Thread B is starting...\n',
+        /^Took \d+\.\d\d seconds\.\nFinished\.\n$/m,
+      ],
+    },
+    {
+      name: 'example7',
+      bookFile: 'Chapter12/example7.py',
+      section: 'Ranking of resources',
+      timeoutSeconds: 20,
+      outcome: { kind: 'exits' },
+      output: [
+        'Thread A is starting...\n' +
+          'Thread A is performing some calculation...\n' +
+          'Thread B is starting...\n' +
+          'Thread B is performing some calculation...\n' +
+          'Thread A is performing some calculation...\n' +
+          'Thread B is performing some calculation...\n',
+        /^Took \d+\.\d\d seconds\.\nFinished\.\n$/m,
+      ],
+    },
+    {
+      name: 'example8',
+      bookFile: 'Chapter12/example8.py',
+      section: 'The concept of livelock',
+      // Busy for ever, nobody eats: stopped by its limit.
+      timeoutSeconds: 3,
+      outcome: { kind: 'blocks' },
+      output: [
+        'Wife is waiting for their partner to eat first...\n',
+        'Husband is waiting for their partner to eat first...\n',
+      ],
+    },
+  ],
+});

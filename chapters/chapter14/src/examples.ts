@@ -1,0 +1,34 @@
+import { defineChapter } from '@mc/runner';
+
+export default defineChapter({
+  chapter: 'chapter14',
+  title: 'Race Conditions',
+  examples: [
+    {
+      name: 'example1',
+      bookFile: 'Chapter14/example1.py',
+      section: 'Simulating a race condition in Python',
+      timeoutSeconds: 10,
+      outcome: { kind: 'exits' },
+      output: [/^Final counter: \d+\.\nFinished\.\n$/m],
+    },
+    {
+      name: 'example2',
+      bookFile: 'Chapter14/example2.py',
+      section: 'Locks as a solution to race conditions',
+      timeoutSeconds: 40,
+      outcome: { kind: 'exits' },
+      output: ['Final counter: 20.\nFinished.\n'],
+    },
+    {
+      name: 'example3',
+      bookFile: 'Chapter14/example3.py',
+      section: 'Turning a concurrent program sequential',
+      timeoutSeconds: 40,
+      outcome: { kind: 'exits' },
+      output: [
+        /^--Sequential version--\nFinal counter: 20\.\nTook {2}\d+\.\d\d seconds\.\n--Concurrent version--\nFinal counter: 20\.\nTook {2}\d+\.\d\d seconds\.\nFinished\.\n$/,
+      ],
+    },
+  ],
+});
