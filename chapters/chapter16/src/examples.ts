@@ -1,4 +1,29 @@
-import { defineChapter } from '@mc/runner';
+import { defineChapter, type TimingSeries } from '@mc/runner';
+
+/** example3's blocks (and its Python twin's): `Number of threads: N`, then `Time taken:  S seconds.` */
+const threadBlock =
+  /^Number of threads: (\d+)\nFinal counter: \d+\.\nTime taken: +([\d.]+) seconds\./gm;
+
+/** example3's times for the runner's chart: the single-lock counter's seconds for each thread count. */
+export function parseSingleCounter(stdout: string): TimingSeries[] {
+  const times = [...stdout.matchAll(threadBlock)].map(([, threads, seconds]) => ({
+    workers: Number(threads),
+    seconds: Number(seconds),
+  }));
+  return [{ label: 'Single counter', times }];
+}
+
+/** example4's closing lines (an addition: the book only plots them): both counters' times for 1, 2, ... threads. */
+export function parseBothCounters(stdout: string): TimingSeries[] {
+  return ['Single counter', 'Approximate counter'].map((label) => {
+    const line = new RegExp(`^${label} times: ([\\d., ]+) seconds\\.$`, 'm').exec(stdout);
+    const times = (line?.[1] ?? '')
+      .split(', ')
+      .filter((text) => text !== '')
+      .map((text, index) => ({ workers: index + 1, seconds: Number(text) }));
+    return { label, times };
+  });
+}
 
 const networkBlocks = {
   full: 'Full network: {\n\tA: 1;\n\tB: 1;\n\tC: 1;\n}\n\n',
@@ -36,6 +61,12 @@ export default defineChapter({
         /^Number of threads: 1\nFinal counter: 100\.\nTime taken: {2}\d+\.\d{2} seconds\.\n-{40}$/m,
         /^Number of threads: 10\nFinal counter: 1000\.\nTime taken: {2}\d+\.\d{2} seconds\.\n-{40}$/m,
       ],
+      analysis: {
+        kind: 'times',
+        title: 'Chapter 16, example3: the single-lock counter, time against threads',
+        // The Python twin prints the same blocks: its curve is drawn beside.
+        parse: parseSingleCounter,
+      },
     },
     {
       name: 'example4',
@@ -46,7 +77,14 @@ export default defineChapter({
       output: [
         'Number of threads: 1\nFinal counter: 100.\n----------------------------------------\n',
         'Number of threads: 10\nFinal counter: 1000.\n----------------------------------------\n',
+        /^Single counter times: (\d+\.\d\d, ){9}\d+\.\d\d seconds\.\nApproximate counter times: (\d+\.\d\d, ){9}\d+\.\d\d seconds\.$/m,
       ],
+      analysis: {
+        kind: 'times',
+        title: 'Chapter 16, example4: single lock against approximate counters',
+        // The Python twin only plots these (a window, or nothing headless): Node's curves alone.
+        parse: parseBothCounters,
+      },
     },
     {
       name: 'example5',
