@@ -49,13 +49,15 @@ describe('the two readers, racing refreshPrimary', () => {
     await expect(read).rejects.toThrow(new KeyError('A'));
   });
 
-  it("the snapshot reader answers the old primary's value, though A is gone", async () => {
-    const network = distinct(new SnapshotNetwork('A', 1));
-    const read = captureLines(() => network.getPrimaryValue(), { timeScale: 0.01 });
-    network.refreshPrimary();
-    expect((await read).value).toBe(1);
-    expect(network.data.has('A')).toBe(false);
-    expect(['B', 'C']).toContain(network.primaryKey);
+  it("the snapshot reader answers the old primary's value, though A is gone, every time", async () => {
+    for (let run = 0; run < 10; run++) {
+      const network = distinct(new SnapshotNetwork('A', 1));
+      const read = captureLines(() => network.getPrimaryValue(), { timeScale: 0.01 });
+      network.refreshPrimary();
+      expect((await read).value).toBe(1);
+      expect(network.data.has('A')).toBe(false);
+      expect(['B', 'C']).toContain(network.primaryKey);
+    }
   });
 
   it('choice refuses an empty list, as random.choice does', () => {
