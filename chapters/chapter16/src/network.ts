@@ -52,6 +52,7 @@ export class Network {
     return false;
   }
 
+  /** Deletes the primary and picks a new one at random; it needs at least two nodes. */
   refreshPrimary(): void {
     this.data.delete(this.primaryKey);
     this.primaryKey = choice([...this.data.keys()], this.random);
