@@ -6,36 +6,25 @@
 // The count is 40 times the book's COUNT by default (see count-option.ts): `--count 50000000`.
 import { isMain, print, runMain } from '@mc/core';
 import { Thread } from '@mc/core/threading';
-import { timer } from '@mc/core/timeit';
 import { parseCount } from './count-option.js';
-import { describePulse, signSpace, startHeartbeat } from './heartbeat.js';
+import { timePhase } from './heartbeat.js';
 import { countdown } from './workers/countdown.js';
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const count = parseCount(argv);
   print(`Counting down from ${count}.`);
 
-  let heartbeat = startHeartbeat();
-  let start = timer();
-  countdown(count);
-
-  print('Sequential program finished.');
-  print(`Took ${signSpace(timer() - start)} seconds.`);
-  print(describePulse(heartbeat.stop()));
+  await timePhase('Sequential program finished.', () => countdown(count));
 
   const thread1 = new Thread({ target: countdown, args: [Math.floor(count / 2)] });
   const thread2 = new Thread({ target: countdown, args: [Math.floor(count / 2)] });
 
-  heartbeat = startHeartbeat();
-  start = timer();
-  thread1.start();
-  thread2.start();
-  await thread1.join();
-  await thread2.join();
-
-  print('Concurrent program finished.');
-  print(`Took ${signSpace(timer() - start)} seconds.`);
-  print(describePulse(heartbeat.stop()));
+  await timePhase('Concurrent program finished.', async () => {
+    thread1.start();
+    thread2.start();
+    await thread1.join();
+    await thread2.join();
+  });
 }
 
 if (isMain(import.meta.url)) runMain(main);

@@ -9,9 +9,8 @@
 import { isMain, print, runMain } from '@mc/core';
 import { ProcessPoolExecutor, workerFunction } from '@mc/core/concurrent/futures';
 import { Thread } from '@mc/core/threading';
-import { timer } from '@mc/core/timeit';
 import { parseCount } from './count-option.js';
-import { describePulse, signSpace, startHeartbeat } from './heartbeat.js';
+import { timePhase } from './heartbeat.js';
 import { countdown } from './workers/countdown.js';
 
 const countdownTask = workerFunction<typeof countdown>(
@@ -30,13 +29,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 
   // Sequential
 
-  let heartbeat = startHeartbeat();
-  let start = timer();
-  countdown(count);
-
-  print('Sequential program finished.');
-  print(`Took ${signSpace(timer() - start)} seconds.`);
-  print(describePulse(heartbeat.stop()));
+  await timePhase('Sequential program finished.', () => countdown(count));
   print();
 
   // Multithreading
@@ -44,16 +37,12 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const thread1 = new Thread({ target: countdown, args: [Math.floor(count / 2)] });
   const thread2 = new Thread({ target: countdown, args: [Math.floor(count / 2)] });
 
-  heartbeat = startHeartbeat();
-  start = timer();
-  thread1.start();
-  thread2.start();
-  await thread1.join();
-  await thread2.join();
-
-  print('Multithreading program finished.');
-  print(`Took ${signSpace(timer() - start)} seconds.`);
-  print(describePulse(heartbeat.stop()));
+  await timePhase('Multithreading program finished.', async () => {
+    thread1.start();
+    thread2.start();
+    await thread1.join();
+    await thread2.join();
+  });
   print();
 
   // Multiprocessing
@@ -62,15 +51,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   // Python's Pool(processes=2) has forked both workers when it returns, before its timer starts.
   // A worker thread boots in the background (20 to 40 ms); the first task waits until both are up.
   await pool.submit(countdownTask, 0).result();
-  heartbeat = startHeartbeat();
-  start = timer();
-  pool.submit(countdownTask, Math.floor(count / 2));
-  pool.submit(countdownTask, Math.floor(count / 2));
-  await pool.shutdown();
-
-  print('Multiprocessing program finished.');
-  print(`Took ${signSpace(timer() - start)} seconds.`);
-  print(describePulse(heartbeat.stop()));
+  await timePhase('Multiprocessing program finished.', async () => {
+    pool.submit(countdownTask, Math.floor(count / 2));
+    pool.submit(countdownTask, Math.floor(count / 2));
+    await pool.shutdown();
+  });
 }
 
 if (isMain(import.meta.url)) runMain(main);

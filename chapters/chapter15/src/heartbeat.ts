@@ -1,3 +1,4 @@
+import { print } from '@mc/core';
 import { timer } from '@mc/core/timeit';
 
 /** How often the heartbeat means to tick, in milliseconds. */
@@ -46,3 +47,17 @@ export function describePulse({ ticks, wallSeconds, cpuSeconds }: Pulse): string
 
 /** The book's `f'{t : .2f}'`: a space where a minus sign would go, two decimals. */
 export const signSpace = (seconds: number): string => ` ${seconds.toFixed(2)}`;
+
+/**
+ * One timed phase of examples 2 and 3: starts the heartbeat and the timer, runs `work`, then prints
+ * the book's two lines (`finished`, `Took  1.13 seconds.`) and the heartbeat's line.
+ */
+export async function timePhase(finished: string, work: () => unknown): Promise<void> {
+  const heartbeat = startHeartbeat();
+  const start = timer();
+  await work();
+
+  print(finished);
+  print(`Took ${signSpace(timer() - start)} seconds.`);
+  print(describePulse(heartbeat.stop()));
+}
