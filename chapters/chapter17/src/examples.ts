@@ -23,6 +23,14 @@ export default defineChapter({
       output: ['Final value: 1000000.\nFinished.\n'],
     },
     {
+      name: 'example1_tasks',
+      bookFile: 'addition beside Chapter17/example1.py',
+      section: 'Atomic and nonatomic operations: n += 1 among event-loop tasks',
+      timeoutSeconds: 10,
+      outcome: { kind: 'exits' },
+      output: ['Final value: 1000.\nFinished.\n'],
+    },
+    {
       name: 'example2',
       bookFile: 'Chapter17/example2.py',
       section: 'Atomic and nonatomic operations: list.append',
