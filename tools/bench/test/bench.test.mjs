@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { figures, ratioOf } from '../figures.mjs';
+import { DEFAULT_PATTERN, patternFigures } from '../twins.mjs';
 
 const script = (name) => fileURLToPath(new URL(`../${name}`, import.meta.url));
 
@@ -31,6 +32,36 @@ describe('figures', () => {
   });
 });
 
+describe('patternFigures (twins.mjs)', () => {
+  it("reads the book's timing lines with or without a colon, Python's sign space included", () => {
+    const found = patternFigures(
+      'Sequential program finished.\nTook  1.13 seconds.\nTook  1.11 seconds.\n' +
+        'Number of threads: 1\nTime taken:  0.11 seconds.\nTook: 0.7500 seconds.\n',
+      DEFAULT_PATTERN,
+    );
+    expect([...found]).toEqual([
+      ['Took#1', 1.13],
+      ['Took#2', 1.11],
+      ['Time taken#1', 0.11],
+      ['Took#3', 0.75],
+    ]);
+  });
+
+  it('reads a list of seconds as successive occurrences of its label', () => {
+    const pattern = String.raw`^(?:PLOT )?(?<label>Single counter|Approximate counter)(?: times:)? (?<seconds>[\d., ]+?)(?: seconds\.)?$`;
+    const found = patternFigures(
+      'Single counter times: 0.12, 0.23 seconds.\nPLOT Approximate counter 0.12 0.13\n',
+      pattern,
+    );
+    expect([...found]).toEqual([
+      ['Single counter#1', 0.12],
+      ['Single counter#2', 0.23],
+      ['Approximate counter#1', 0.12],
+      ['Approximate counter#2', 0.13],
+    ]);
+  });
+});
+
 describe('bad arguments', () => {
   it.each([
     ['scaling.mjs', ['--runs', '0'], /--runs must be at least 1/],
@@ -38,6 +69,18 @@ describe('bad arguments', () => {
     ['scaling.mjs', ['--example', 'example1'], /chapterNN\/name/],
     ['scaling.mjs', ['--bogus', '1'], /unknown option --bogus/],
     ['scaling.mjs', ['--runs'], /--runs needs a value/],
+    [
+      'twins.mjs',
+      ['--python', '/nonexistent/book', '--example', 'chapter15/example3'],
+      /no such folder/,
+    ],
+    ['twins.mjs', ['--example', 'chapter15/example3'], /--python DIR is required/],
+    ['twins.mjs', ['--example', 'x', '--python', '.'], /chapterNN\/name/],
+    [
+      'twins.mjs',
+      ['--example', 'chapter15/example3', '--python', '.', '--ratio', 'Took'],
+      /is not 'A#i\/B#j'/,
+    ],
     ['medians.mjs', [], /no script given/],
     ['medians.mjs', ['--ratio', 'Took', 'x.js'], /is not 'A#i\/B#j'/],
     ['medians.mjs', ['no-such-script.js'], /no such script/],

@@ -16,6 +16,9 @@ declare module 'asciichart' {
     config?: PlotConfig,
   ): string;
   export const blue: string;
+  export const red: string;
+  export const cyan: string;
+  export const lightgray: string;
   export const green: string;
   export const yellow: string;
   export const magenta: string;

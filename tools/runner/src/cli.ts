@@ -9,6 +9,7 @@ import { numberOption, parseOptions, runMain, timeScale, UsageError, wholeNumber
 import pc from 'picocolors';
 import { loadBookFigures } from './book-figures.js';
 import { renderTerminalChart } from './chart-terminal.js';
+import { renderTimesTerminalChart } from './chart-times.js';
 import { discoverChapters } from './discover.js';
 import { killGroup } from './kill-tree.js';
 import { measureOverhead } from './overhead.js';
@@ -217,11 +218,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (selection.length === 0)
     progress.note('nothing to run: no chapter has a built declaration yet');
   progress.block(`\n${renderTerminalTable(report)}`);
-  for (const row of rows) {
-    if (row.analysis)
-      progress.block(
-        `\n${renderTerminalChart(row.analysis, pc.isColorSupported && process.stderr.isTTY === true)}`,
-      );
+  const color = pc.isColorSupported && process.stderr.isTTY === true;
+  for (const { analysis } of rows) {
+    if (analysis?.kind === 'speedup') progress.block(`\n${renderTerminalChart(analysis, color)}`);
+    if (analysis?.kind === 'times')
+      progress.block(`\n${renderTimesTerminalChart(analysis, color)}`);
   }
   await writeJsonReport(options.json, rows);
   await writeMarkdownReport(options.markdown, report);

@@ -94,8 +94,24 @@ export interface SpeedupAnalysis {
   readonly bookSeconds?: readonly number[];
 }
 
+/**
+ * A chart of seconds against thread (or worker) count, one line per series, that the runner draws
+ * from an example's output (Chapter 16: the single-lock counter against approximate counters).
+ * No fit, no speedup: the curves' shapes are the lesson. When the Python twin runs too, the same
+ * `parse` reads its output, and the series it finds are drawn beside, labelled `Python: ...`.
+ */
+export interface TimesAnalysis {
+  readonly kind: 'times';
+  /** The chart's title: `Chapter 16: time against threads`. */
+  readonly title: string;
+  /** Reads the series from stdout (the Node example's, and the Python twin's); none: no chart. */
+  readonly parse: (stdout: string) => readonly TimingSeries[];
+  /** The book's times per series label, for 1, 2, ... threads, drawn for comparison. */
+  readonly bookSeconds?: Readonly<Record<string, readonly number[]>>;
+}
+
 /** A picture of an example's run that its chapter asks the runner for. */
-export type Analysis = SpeedupAnalysis;
+export type Analysis = SpeedupAnalysis | TimesAnalysis;
 
 export interface ExampleDeclaration {
   /** The book file's base name, which is also the name of `src/<name>.ts`: `example4`, `my_thread`. */

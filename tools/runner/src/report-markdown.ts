@@ -2,9 +2,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { amdahlSpeedup, type SeriesSpeedup, type SpeedupReport } from './amdahl.js';
 import { renderSvgChart } from './chart-svg.js';
+import { renderTimesSvgChart } from './chart-times.js';
 import { millis, overheadText, ratio, seconds } from './format.js';
 import type { RunReport } from './report-row.js';
 import { summaryLine, tableCells } from './table.js';
+import { allSeries, type TimesReport } from './times-analysis.js';
 
 /** Escapes a table cell's pipes. */
 const cell = (text: string): string => text.replaceAll('|', '\\|');
@@ -39,6 +41,26 @@ function speedupSection(report: SpeedupReport): string[] {
   ];
 }
 
+/** A declared times chart: the SVG, then a table of every series' seconds by thread count. */
+export function timesSection(report: TimesReport): string[] {
+  const series = allSeries(report);
+  const counts = [...new Set(series.flatMap((one) => one.times.map((time) => time.workers)))].sort(
+    (a, b) => a - b,
+  );
+  return [
+    `## ${report.title}`,
+    '',
+    renderTimesSvgChart(report),
+    '',
+    `| threads | ${series.map((one) => `${cell(one.label)} s`).join(' | ')} |`,
+    `| ---: | ${series.map(() => '---:').join(' | ')} |`,
+    ...counts.map(
+      (count) =>
+        `| ${count} | ${series.map((one) => one.times.find((time) => time.workers === count)?.seconds.toFixed(2) ?? '-').join(' | ')} |`,
+    ),
+  ];
+}
+
 /** Renders the Markdown report: summary, table, overhead, declared charts, Python twins, warnings. */
 export function renderMarkdown(report: RunReport): string {
   const { header, rows } = tableCells(report);
@@ -63,7 +85,8 @@ export function renderMarkdown(report: RunReport): string {
     );
   }
   for (const row of report.rows) {
-    if (row.analysis) out.push(...speedupSection(row.analysis), '');
+    if (row.analysis?.kind === 'speedup') out.push(...speedupSection(row.analysis), '');
+    if (row.analysis?.kind === 'times') out.push(...timesSection(row.analysis), '');
   }
   if (report.python) {
     out.push(

@@ -1,5 +1,6 @@
 import type { SpeedupReport } from './amdahl.js';
 import type { Overhead } from './overhead.js';
+import type { TimesReport } from './times-analysis.js';
 
 /** How an example's Python twin fared under `--python DIR`. */
 export interface PythonTwinResult {
@@ -56,7 +57,7 @@ export interface ReportRow {
   /** The figure the book prints for this example, when it prints one. */
   readonly bookFigure?: string;
   /** The chart its declaration asks for (`analysis`), computed from its output. */
-  readonly analysis?: SpeedupReport;
+  readonly analysis?: SpeedupReport | TimesReport;
   readonly python?: PythonTwinResult;
   /** The runner's measured per-example overhead (same on every row of a run), seconds. */
   readonly runnerOverheadSeconds?: number;

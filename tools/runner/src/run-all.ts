@@ -11,6 +11,7 @@ import { DEFAULT_PYTHON, lastStderrLine, planPythonTwin } from './python.js';
 import type { PythonTwinResult, ReportRow } from './report-row.js';
 import { type RunRequest, type RunResult, runExample, type ServerClient } from './run-example.js';
 import type { SelectedExample } from './selection.js';
+import { analyseTimes } from './times-analysis.js';
 
 /** How to run a selection. */
 export interface RunOptions {
@@ -76,20 +77,29 @@ function medianCpu(runs: readonly RunResult[]): number | null {
   return cpus.every((cpu) => cpu !== null) ? median(cpus as number[]) : null;
 }
 
+/** What a Python twin did, and what it printed (its representative run's stdout, for an analysis). */
+interface PythonTwinRun {
+  readonly result: PythonTwinResult;
+  readonly stdout?: string;
+}
+
 /** Runs the Python twin of one example, or says why not. */
 async function runPythonTwin(
   selected: SelectedExample,
   limitSeconds: number,
   nodeWall: number,
   options: RunOptions,
-): Promise<PythonTwinResult | undefined> {
+): Promise<PythonTwinRun | undefined> {
   if (!options.pythonDir) return undefined;
   const { chapter, example } = selected;
   const plan = await planPythonTwin(options.pythonDir, chapter.name, example.name);
   if (plan.kind === 'absent') return undefined;
-  if (example.python?.skip)
-    return { status: 'skipped', file: plan.file, reason: example.python.skip };
-  if (plan.kind === 'skip') return { status: 'skipped', file: plan.file, reason: plan.reason };
+  if (example.python?.skip) {
+    return { result: { status: 'skipped', file: plan.file, reason: example.python.skip } };
+  }
+  if (plan.kind === 'skip') {
+    return { result: { status: 'skipped', file: plan.file, reason: plan.reason } };
+  }
   options.progress?.start(`${chapter.name}/${example.name} (python)`, limitSeconds);
   const repeated = await repeatRuns(
     {
@@ -113,14 +123,17 @@ async function runPythonTwin(
     ? undefined
     : (run.spawnError ?? `exit ${run.exitCode}${lastLine ? `: ${lastLine}` : ''}`);
   return {
-    status: 'ran',
-    file: plan.file,
-    outcome: verdict?.outcome ?? '',
-    exitCode: run.exitCode,
-    ...(failure ? { failure } : {}),
-    wallSeconds,
-    cpuSeconds: medianCpu(repeated.runs),
-    ratio: nodeWall > 0 ? wallSeconds / nodeWall : Number.NaN,
+    result: {
+      status: 'ran',
+      file: plan.file,
+      outcome: verdict?.outcome ?? '',
+      exitCode: run.exitCode,
+      ...(failure ? { failure } : {}),
+      wallSeconds,
+      cpuSeconds: medianCpu(repeated.runs),
+      ratio: nodeWall > 0 ? wallSeconds / nodeWall : Number.NaN,
+    },
+    stdout: run.stdout,
   };
 }
 
@@ -235,11 +248,18 @@ export async function runSelection(
     const wallSamples = repeated.runs.map((r) => Math.round(r.wallSeconds * 1000) / 1000);
     const wallSeconds = median(wallSamples);
     const cpuSeconds = medianCpu(repeated.runs);
-    const analysis = example.analysis ? analyseSpeedup(example.analysis, run.stdout) : null;
     const interrupted = run.interrupted || options.signal?.aborted === true;
-    const python = interrupted
+    const twin = interrupted
       ? undefined
       : await runPythonTwin(selected, limitSeconds, wallSeconds, options);
+    const python = twin?.result;
+    const declared = example.analysis;
+    const analysis =
+      declared?.kind === 'speedup'
+        ? analyseSpeedup(declared, run.stdout)
+        : declared?.kind === 'times'
+          ? analyseTimes(declared, run.stdout, twin?.stdout)
+          : null;
     const row: ReportRow = {
       ...base,
       outcome: verdict.outcome,

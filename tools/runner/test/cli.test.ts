@@ -268,7 +268,8 @@ describe('runner cli', () => {
     const { rows, md, stderr, exitCode } = await runCli('chapter02');
     expect(exitCode).toBe(0);
     const analysis = rows?.[0]?.analysis;
-    expect(analysis?.title).toBe('Fixture chapter 2: speedup against workers');
+    if (analysis?.kind !== 'speedup') throw new Error('no speedup analysis');
+    expect(analysis.title).toBe('Fixture chapter 2: speedup against workers');
     expect(analysis?.series.map((series) => series.label)).toEqual(['Took', 'Sub took']);
     expect(analysis?.series[0]?.parallelFraction).toBeCloseTo(0.8, 2);
     expect(analysis?.bookSpeedup?.[1]?.speedup).toBeCloseTo(10.49 / 5.56, 6);

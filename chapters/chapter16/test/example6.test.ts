@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { networkBlocks, runExample } from './run.js';
+
+describe('example6.py', () => {
+  it('reads the primary value from its snapshot while the primary is deleted', async () => {
+    const run = await runExample('example6', 0.01);
+    expect(run.code).toBe(0);
+    expect(run.lines).toEqual([
+      ...networkBlocks.initial,
+      ...networkBlocks.full,
+      'Current primary value: 1.',
+      ...networkBlocks.final,
+    ]);
+    expect(run.stderr).toBe('');
+  });
+});

@@ -1,0 +1,67 @@
+import { numberOption, parseOptions, UsageError, wholeNumber } from '@mc/core';
+
+/** The book's thread count: 1000 threads, one operation each. */
+export const BOOK_THREADS = 1000;
+
+/** The operations run by default: enough that the workers' loops overlap on every run. */
+export const DEFAULT_THREADS = 1_000_000;
+
+/** Worker threads by default, as the spec's prototype measured (one worker per book thread took 41 to 64 s to start). */
+export const DEFAULT_WORKERS = 4;
+
+/** What an example of this chapter was asked to run. */
+export interface Workload<Form extends string> {
+  /** Operations in all (the book's threads, each doing one). */
+  readonly threads: number;
+  /** Worker threads sharing them. */
+  readonly workers: number;
+  readonly form: Form;
+}
+
+/**
+ * Reads `--threads N` (operations in all; the book's is 1000), `--workers W` and `--<formOption> F`
+ * (one of `forms`, the first by default) from the command line.
+ *
+ * @throws UsageError, one line naming the valid options.
+ */
+export function parseWorkload<Form extends string>(
+  argv: readonly string[],
+  formOption: string,
+  forms: readonly [Form, ...Form[]],
+): Workload<Form> {
+  const usage = `valid options: --threads N (the book's: ${BOOK_THREADS}), --workers W, --${formOption} ${forms.join('|')}`;
+  const { values } = parseOptions(
+    {
+      args: [...argv],
+      options: {
+        threads: { type: 'string' },
+        workers: { type: 'string' },
+        [formOption]: { type: 'string' },
+      },
+    },
+    usage,
+  );
+  const threads = numberOption(
+    'threads',
+    values.threads as string | undefined,
+    wholeNumber(1),
+    usage,
+  );
+  const workers = numberOption(
+    'workers',
+    values.workers as string | undefined,
+    wholeNumber(1, 64),
+    usage,
+  );
+  const form = (values[formOption] as string | undefined) ?? forms[0];
+  if (!(forms as readonly string[]).includes(form)) {
+    throw new UsageError(
+      `--${formOption} must be one of ${forms.join(', ')}, got '${form}'; ${usage}`,
+    );
+  }
+  return {
+    threads: threads ?? DEFAULT_THREADS,
+    workers: workers ?? DEFAULT_WORKERS,
+    form: form as Form,
+  };
+}

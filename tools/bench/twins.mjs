@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// A twin against the book's Python original, figure by figure: runs the compiled twin
+// (node chapters/chapterNN/dist/<name>.js) and DIR/ChapterNN/<name>.py, ALTERNATELY (who goes
+// first alternates too), N rounds, and prints the median of every figure each printed and of every
+// ratio asked for, side by side. A figure is a line matching --pattern, whose named groups are
+// `label` and `seconds`; `seconds` may hold a list (`0.12, 0.23`), read as that label's 1st, 2nd...
+// occurrences. Its n-th occurrence in a run is keyed `label#n`. The default pattern reads the
+// book's `Took  1.13 seconds.`, `Time taken:  0.11 seconds.` and `Took: 0.7 seconds.` alike.
+// The originals run headless (MPLBACKEND=Agg); --python-path DIR is put on their PYTHONPATH (a
+// sitecustomize.py there can print what a plot receives, the original left unchanged). The machine
+// is shared: with --max-others P a round in which other processes used more than P% is repeated.
+//
+//   pnpm build
+//   node tools/bench/twins.mjs --example chapter15/example3 --python DIR --ratio 'Took#1/Took#3'
+//
+// Arguments after `--` go to the twin only.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_PYTHON, median, pythonTwinPath } from '@mc/runner';
+import { measuredRun, RunFailed } from './measured-run.mjs';
+
+const repository = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The default figure: a label, an optional colon, spaces, seconds, ` seconds.` */
+export const DEFAULT_PATTERN = String.raw`^(?<label>[^:\n]+?):? +(?<seconds>\d+\.\d+) seconds\.$`;
+
+/** Every figure of one run's output, keyed `label#n` by its occurrence; a list counts as several. */
+export function patternFigures(stdout, pattern) {
+  const seen = new Map();
+  const found = new Map();
+  for (const match of stdout.matchAll(new RegExp(pattern, 'gm'))) {
+    const { label, seconds } = match.groups ?? {};
+    if (label === undefined || seconds === undefined) continue;
+    for (const value of seconds.split(/[\s,]+/).filter((text) => text !== '')) {
+      const count = (seen.get(label) ?? 0) + 1;
+      seen.set(label, count);
+      found.set(`${label}#${count}`, Number(value));
+    }
+  }
+  return found;
+}
+
+function usage(message) {
+  console.error(
+    `twins.mjs: ${message} (usage: twins.mjs --example chapterNN/name --python DIR [--python-bin BIN] [--runs N] [--max-others P] [--pattern REGEX] [--python-path DIR] [--ratio 'A#i/B#j']... [-- twin args...])`,
+  );
+  process.exit(2);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const options = {
+    runs: 5,
+    python: undefined,
+    pythonBin: DEFAULT_PYTHON,
+    maxOthers: 100,
+    example: undefined,
+    pattern: DEFAULT_PATTERN,
+    pythonPath: undefined,
+    ratios: [],
+  };
+  const argv = process.argv.slice(2);
+  const dashes = argv.indexOf('--');
+  const twinArgs = dashes === -1 ? [] : argv.splice(dashes).slice(1);
+  while (argv.length > 0) {
+    const [name, value] = [argv.shift(), argv.shift()];
+    if (!name.startsWith('--')) usage(`unexpected argument ${name}`);
+    if (value === undefined) usage(`${name} needs a value`);
+    if (name === '--runs') options.runs = Number(value);
+    else if (name === '--python') options.python = value;
+    else if (name === '--python-bin') options.pythonBin = value;
+    else if (name === '--max-others') options.maxOthers = Number(value);
+    else if (name === '--example') options.example = value;
+    else if (name === '--pattern') options.pattern = value;
+    else if (name === '--python-path') options.pythonPath = value;
+    else if (name === '--ratio') options.ratios.push(value);
+    else usage(`unknown option ${name}`);
+  }
+  if (!Number.isInteger(options.runs) || options.runs < 1) usage('--runs must be at least 1');
+  if (!(options.maxOthers >= 0 && options.maxOthers <= 100)) usage('--max-others must be 0 to 100');
+  const [chapter, name] = (options.example ?? '').split('/');
+  if (!/^chapter\d\d$/.test(chapter ?? '') || !name) usage('--example must read chapterNN/name');
+  if (options.python === undefined) usage('--python DIR is required');
+  if (!existsSync(options.python)) usage(`--python ${options.python}: no such folder`);
+  for (const ratio of options.ratios) {
+    if (!/^[^/]+#\d+\/[^/]+#\d+$/.test(ratio)) usage(`--ratio '${ratio}' is not 'A#i/B#j'`);
+  }
+  try {
+    new RegExp(options.pattern);
+  } catch {
+    usage(`--pattern is no regular expression: ${options.pattern}`);
+  }
+  const twin = join(repository, 'chapters', chapter, 'dist', `${name}.js`);
+  if (!existsSync(twin)) {
+    console.error(
+      `twins.mjs: ${twin} does not exist; build it first (pnpm --filter ${chapter} build)`,
+    );
+    process.exit(1);
+  }
+  const original = pythonTwinPath(options.python, chapter, name);
+  if (!existsSync(original)) usage(`--python ${options.python}: no ${original}`);
+  // Inherited by both programs; Node ignores them.
+  process.env.MPLBACKEND = 'Agg';
+  if (options.pythonPath !== undefined) process.env.PYTHONPATH = options.pythonPath;
+  const programs = [
+    { label: 'node', command: process.execPath, args: [twin, ...twinArgs] },
+    { label: 'python', command: options.pythonBin, args: [original] },
+  ];
+  const figuresOf = new Map(programs.map(({ label }) => [label, new Map()]));
+  const ratiosOf = new Map(programs.map(({ label }) => [label, new Map()]));
+  const append = (map, key, value) => map.set(key, [...(map.get(key) ?? []), value]);
+  let kept = 0;
+  for (let round = 1; kept < options.runs && round <= 10 * options.runs; round++) {
+    const order = round % 2 === 1 ? programs : [...programs].reverse();
+    const results = [];
+    for (const program of order) {
+      try {
+        const { stdout, others } = await measuredRun(program.command, program.args, options);
+        results.push({ program, found: patternFigures(stdout, options.pattern), others });
+      } catch (error) {
+        if (!(error instanceof RunFailed)) throw error;
+        console.error(`twins.mjs: ${error.message}`);
+        process.exit(1);
+      }
+    }
+    const discarded = results.some(({ others }) => others > options.maxOthers);
+    for (const { program, found, others } of results) {
+      const row = [...found].map(([key, seconds]) => `${key}=${seconds}`).join(' ');
+      console.log(
+        `round ${round} ${program.label.padEnd(6)} (others ${others.toFixed(0)}%${discarded ? ', discarded' : ''}): ${row}`,
+      );
+    }
+    if (discarded) continue;
+    kept++;
+    for (const { program, found } of results) {
+      for (const [key, seconds] of found) append(figuresOf.get(program.label), key, seconds);
+      for (const ratio of options.ratios) {
+        const [a, b] = ratio.split('/').map((key) => found.get(key));
+        if (a !== undefined && b !== undefined) append(ratiosOf.get(program.label), ratio, a / b);
+      }
+    }
+  }
+  if (kept < options.runs) console.log(`only ${kept} of ${options.runs} rounds were quiet enough`);
+  console.log(`medians over ${kept} alternated rounds`);
+  const cell = (list) => (list ? median(list).toFixed(3) : '-');
+  console.log(['figure'.padEnd(28), 'node'.padEnd(8), 'python'].join(' '));
+  const keys = [...new Set(programs.flatMap(({ label }) => [...figuresOf.get(label).keys()]))];
+  for (const key of [...keys, ...options.ratios]) {
+    const source = options.ratios.includes(key) ? ratiosOf : figuresOf;
+    const cells = programs.map(({ label }) => cell(source.get(label).get(key)).padEnd(8));
+    console.log([key.padEnd(28), ...cells].join(' ').trimEnd());
+  }
+}
