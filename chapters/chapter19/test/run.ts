@@ -1,0 +1,87 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { type ExampleRun, type RunExampleOptions, runExample as runCompiled } from '@mc/testing';
+
+export const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** Runs `node dist/<name>.js` of this chapter, as the runner runs it, killed after 60 s. */
+export function runExample(
+  name: string,
+  timeScale: number,
+  options: RunExampleOptions = {},
+): Promise<ExampleRun> {
+  return runCompiled(packageDir, name, { timeScale, limitSeconds: 60, ...options });
+}
+
+/** The pids of the live child processes of `pid` (Linux and macOS `ps`). */
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map(Number);
+  } catch {
+    return []; // ps exits 1 when it finds none
+  }
+}
+
+/** How a program ran, seen from outside: its children, all and at once. */
+export interface ChildrenWatch {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Every child pid seen. */
+  readonly children: ReadonlySet<number>;
+  /** The most children seen alive at the same moment. */
+  readonly mostAtOnce: number;
+}
+
+/**
+ * Runs `node <script> [args]` in this package and looks at its child processes every 50 ms
+ * until it exits (killed after 60 s): which processes it started and how many lived at once.
+ */
+export function watchChildren(
+  script: string,
+  args: readonly string[] = [],
+): Promise<ChildrenWatch> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd: packageDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      stdout += text;
+    });
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+    });
+    const children = new Set<number>();
+    let mostAtOnce = 0;
+    const look = setInterval(() => {
+      if (child.pid === undefined || child.exitCode !== null) return;
+      const now = childrenOf(child.pid);
+      for (const pid of now) children.add(pid);
+      mostAtOnce = Math.max(mostAtOnce, now.length);
+    }, 50);
+    const limit = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(look);
+      clearTimeout(limit);
+      resolve({ code, stdout, stderr, children, mostAtOnce });
+    });
+  });
+}
+
+/** unittest's report: the result characters line, `Ran N tests`, and the verdict. */
+export function parseReport(report: string): { marks: string; ran: number; verdict: string } {
+  const lines = report.trimEnd().split('\n');
+  const ran = /^Ran (\d+) tests? in \d+\.\d{3}s$/.exec(lines.at(-3) ?? '');
+  return {
+    marks: lines[0] ?? '',
+    ran: Number(ran?.[1] ?? Number.NaN),
+    verdict: lines.at(-1) ?? '',
+  };
+}
