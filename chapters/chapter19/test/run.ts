@@ -85,3 +85,65 @@ export function parseReport(report: string): { marks: string; ran: number; verdi
     verdict: lines.at(-1) ?? '',
   };
 }
+
+/** A program stopped from outside: what it printed and how it ended. */
+export interface StoppedRun {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly pid: number;
+  readonly lines: string[];
+  readonly stderr: string;
+  /** How many stdout lines had come when the signal was sent. */
+  readonly linesAtSignal: number;
+}
+
+/**
+ * Runs `node dist/<name>.js` at `timeScale` until its stdout lines satisfy `ready`, then sends
+ * `signal` (a reader's Ctrl-C by default) to it alone, and waits for it to exit. Killed after
+ * 60 s, so a program that ignores the signal fails the test instead of hanging it.
+ */
+export function runUntil(
+  name: string,
+  timeScale: number,
+  ready: (lines: readonly string[]) => boolean,
+  signal: NodeJS.Signals = 'SIGINT',
+): Promise<StoppedRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`dist/${name}.js`], {
+      cwd: packageDir,
+      env: { ...process.env, BOOK_TIME_SCALE: String(timeScale) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let linesAtSignal = -1;
+    const lines = () => stdout.split('\n').slice(0, -1);
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      stdout += text;
+      if (linesAtSignal < 0 && ready(lines())) {
+        linesAtSignal = lines().length;
+        child.kill(signal);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+    });
+    const limit = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code, exitSignal) => {
+      clearTimeout(limit);
+      resolve({
+        code,
+        signal: exitSignal,
+        pid: child.pid ?? 0,
+        lines: lines(),
+        stderr,
+        linesAtSignal,
+      });
+    });
+  });
+}
+
+/** The lines of `lines` that match `pattern`. */
+export const matching = (lines: readonly string[], pattern: RegExp) =>
+  lines.filter((line) => pattern.test(line));
