@@ -2,47 +2,12 @@
 // concurrencytest forks 4 copies of the interpreter; here node:test's run() starts one child
 // process per group of tests, all four together, so the three slow tests compute on separate cores.
 import { isMain, runMain } from '@mc/core';
-import {
-  ConcurrentTestSuite,
-  forkForTests,
-  TestCase,
-  TestLoader,
-  TextTestRunner,
-} from './unittest/index.js';
+import { FibTest, fib } from './example6.js';
+import { ConcurrentTestSuite, forkForTests, TestLoader, TextTestRunner } from './unittest/index.js';
 
-export function fib(i: number): bigint {
-  if ([0, 1].includes(i)) return BigInt(i);
-
-  let [a, b] = [0n, 1n];
-  let n = 1;
-  while (n < i) {
-    [a, b] = [b, a + b];
-    n += 1;
-  }
-
-  return b;
-}
-
-export class FibTest extends TestCase {
-  readonly mod = 10n ** 10n;
-
-  test_start_values() {
-    this.assertEqual(fib(0), 0n);
-    this.assertEqual(fib(1), 1n);
-  }
-
-  test_big_value_v1() {
-    this.assertEqual(fib(499990) % this.mod, 9998843695n);
-  }
-
-  test_big_value_v2() {
-    this.assertEqual(fib(499995) % this.mod, 1798328130n);
-  }
-
-  test_big_value_v3() {
-    this.assertEqual(fib(500000) % this.mod, 9780453125n);
-  }
-}
+// The book repeats example6's fib and FibTest here word for word; they are written once, in example6.
+// Re-exported: each test process imports FibTest from this module.
+export { FibTest, fib };
 
 async function main() {
   const runner = new TextTestRunner();

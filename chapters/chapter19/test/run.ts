@@ -1,17 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type ExampleRun, type RunExampleOptions, runExample as runCompiled } from '@mc/testing';
 
 export const packageDir = fileURLToPath(new URL('..', import.meta.url));
-
-/** Runs `node dist/<name>.js` of this chapter, as the runner runs it, killed after 60 s. */
-export function runExample(
-  name: string,
-  timeScale: number,
-  options: RunExampleOptions = {},
-): Promise<ExampleRun> {
-  return runCompiled(packageDir, name, { timeScale, limitSeconds: 60, ...options });
-}
 
 /** The pids of the live child processes of `pid` (Linux and macOS `ps`). */
 function childrenOf(pid: number): number[] {
