@@ -52,6 +52,7 @@ export class TextTestRunner {
 
   async run(suite: TestSuite): Promise<TestResult> {
     const result = new TestResult();
+    // Node 20's run() takes no environment of its own: its child processes inherit this one's.
     process.env[TEST_CASE_VARIABLE] = `${suite.module}#${suite.testCase.name}`;
     const groups = suite.groups();
     const start = timer();
