@@ -36,7 +36,7 @@ describe('the unittest twin', () => {
         `${'-'.repeat(70)}\nRangeError: out of range\n`,
     );
     expect(run.stdout).toContain(
-      `FAIL: test_fails (MixedTest.test_fails)\n${'-'.repeat(70)}\nAssertionError: 4 != 5\n`,
+      `FAIL: test_fails (MixedTest.test_fails)\n${'-'.repeat(70)}\nAssertionError: 4 != 5\n\n`,
     );
     expect(lines.slice(-4, -3)).toEqual(['-'.repeat(70)]);
     expect(lines.at(-3)).toMatch(/^Ran 3 tests in \d+\.\d{3}s$/);

@@ -1,4 +1,4 @@
-import assert from 'node:assert/strict';
+import { AssertionError } from 'node:assert';
 
 /**
  * Twin of Python's `unittest.TestCase`: a class whose `test_*` methods are its tests, each run on
@@ -9,9 +9,14 @@ import assert from 'node:assert/strict';
  * @example class FibTest extends TestCase { test_start_values() { this.assertEqual(fib(0), 0n) } }
  */
 export class TestCase {
-  /** Twin of `assertEqual(first, second)`: fails with unittest's message, `10 != 55`. */
+  /**
+   * Twin of `assertEqual(first, second)` (here `Object.is`, BigInts by value): fails with
+   * unittest's message alone, `AssertionError: 10 != 55` (node:assert would add its own diff).
+   */
   assertEqual(first: unknown, second: unknown): void {
-    assert.strictEqual(first, second, `${String(first)} != ${String(second)}`);
+    if (!Object.is(first, second)) {
+      throw new AssertionError({ message: `${String(first)} != ${String(second)}` });
+    }
   }
 }
 
