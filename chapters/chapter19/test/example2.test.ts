@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { matching, runUntil } from './run.js';
+
+const TICK = /^Tick! The time is: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{6})?$/;
+const MAIN = 'Printing in the main thread.';
+
+describe('example2.py', () => {
+  it('interleaves the background ticks with the main loop, which prints first, until Ctrl-C', async () => {
+    const run = await runUntil('example2', 0.05, (lines) => matching(lines, TICK).length >= 3);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    // The main loop's 2 s sleep ends before the job's first 3 s interval.
+    expect(run.lines[0]).toBe(MAIN);
+    expect(run.lines.every((line) => line === MAIN || TICK.test(line))).toBe(true);
+    // Both sides went on: a tick came between two main-thread lines, and a main-thread line between two ticks.
+    const kinds = run.lines.map((line) => (line === MAIN ? 'M' : 'T')).join('');
+    expect(kinds).toMatch(/M.*T.*M/);
+    expect(kinds).toMatch(/T.*M.*T/);
+  });
+});

@@ -1,0 +1,36 @@
+import { processExists } from '@mc/testing';
+import { describe, expect, it } from 'vitest';
+import { matching, runUntil } from './run.js';
+
+const pidOf = (line: string) => Number(/ (\d+)(:|$)/.exec(line)?.[1]);
+
+describe('example3.py', () => {
+  it('runs overlapping jobs in pool processes with their own pids, and waits for them at Ctrl-C', async () => {
+    // Half the book's timings: a run every 1.5 s lasting 2 s, so run 2 starts 0.5 s before run 1 ends.
+    const run = await runUntil(
+      'example3',
+      0.5,
+      (lines) => matching(lines, /^Starting/).length >= 3,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const starts = matching(run.lines, /^Starting job inside \d+$/);
+    const ends = matching(run.lines, /^Ending job inside \d+$/);
+    expect(
+      matching(run.lines, /^From process \d+: The time is \d{4}-\d{2}-\d{2} [\d:.]+$/),
+    ).toHaveLength(starts.length);
+    // shutdown() waited: every run that started also ended.
+    expect(ends).toHaveLength(starts.length);
+    const pids = new Set(starts.map(pidOf));
+    expect(pids.has(run.pid)).toBe(false);
+    expect(pids.size).toBeGreaterThanOrEqual(2);
+    // Run 2 started (in another process) before run 1 ended: two instances of the job overlapped.
+    const firstPid = pidOf(starts[0] ?? '');
+    const firstEnd = run.lines.indexOf(`Ending job inside ${firstPid}`);
+    const secondStart = run.lines.indexOf(starts[1] ?? '');
+    expect(secondStart).toBeLessThan(firstEnd);
+    expect(pidOf(starts[1] ?? '')).not.toBe(firstPid);
+    // The pool's processes are gone with the program.
+    for (const pid of pids) expect(processExists(pid)).toBe(false);
+  });
+});
