@@ -127,8 +127,8 @@ export interface ExampleDeclaration {
   readonly timeoutSeconds: number;
   readonly outcome: Outcome;
   /**
-   * What the example exists to print, whatever its outcome: each string must appear in its stdout,
-   * each regular expression must match it. Name the deterministic lines (the chapter's spec and
+   * What the example exists to print, whatever its outcome: each string must appear in its stdout
+   * or its stderr (where Python's unittest reports), each regular expression must match one of them. Name the deterministic lines (the chapter's spec and
    * tests know them), not timings.
    */
   readonly output?: readonly (string | RegExp)[];

@@ -101,15 +101,21 @@ export function reportedException(run: Pick<RunResult, 'stdout' | 'stderr'>): st
   return above.at(-1)?.trim() || frame[0].trim();
 }
 
-/** The first declared output the run's stdout lacks, in the words of the declaration, or null. */
+/**
+ * The first declared output the run printed nowhere, in the words of the declaration, or null.
+ * Each entry is looked for in stdout, then in stderr, each stream on its own (Python's unittest
+ * and logging write their report to stderr).
+ */
 export function missingOutput(
   output: readonly (string | RegExp)[] | undefined,
   stdout: string,
+  stderr = '',
 ): string | null {
+  const printed = (text: string, expected: string | RegExp): boolean =>
+    typeof expected === 'string' ? text.includes(expected) : text.search(expected) !== -1;
   for (const expected of output ?? []) {
-    const found =
-      typeof expected === 'string' ? stdout.includes(expected) : stdout.search(expected) !== -1;
-    if (!found) return typeof expected === 'string' ? JSON.stringify(expected) : String(expected);
+    if (printed(stdout, expected) || printed(stderr, expected)) continue;
+    return typeof expected === 'string' ? JSON.stringify(expected) : String(expected);
   }
   return null;
 }
@@ -137,7 +143,7 @@ export function checkRun(
       return { ok: false, outcome: `${verdict.outcome}, but raised: ${clip(exception)}` };
   }
   // A blocks run was stopped at its limit: what it printed by then is all it could print.
-  const missing = missingOutput(example.output, run.stdout);
+  const missing = missingOutput(example.output, run.stdout, run.stderr);
   if (missing) return { ok: false, outcome: `${verdict.outcome}, but printed no ${clip(missing)}` };
   return verdict;
 }

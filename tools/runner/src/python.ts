@@ -47,9 +47,11 @@ export function topLevelImports(source: string): string[] {
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]', '0.0.0.0']);
 
-/** The http(s) URLs in a source whose host is not this machine: if any, the twin needs the internet. */
+/** The http(s) URLs in a source's code (not its comment lines) whose host is not this machine: if any, the twin needs the internet. */
 export function internetUrls(source: string): string[] {
-  const urls = source.match(/https?:\/\/[^\s'"()<>]+/g) ?? [];
+  // A URL in a whole-line comment (`# Copied from: http://...`) is a credit, not a request.
+  const code = source.replace(/^\s*#.*$/gm, '');
+  const urls = code.match(/https?:\/\/[^\s'"()<>]+/g) ?? [];
   return urls.filter((url) => {
     const host = /^https?:\/\/([^/:?#]+|\[[^\]]+\])/.exec(url)?.[1]?.toLowerCase() ?? '';
     return !loopbackHosts.has(host);

@@ -110,16 +110,21 @@ describe('checkRun', () => {
     expect(checkRun({ outcome: { kind: 'fails', error: 'EMFILE' } }, failing).ok).toBe(true);
   });
 
-  it('checks every declared output, string or regular expression, against stdout only', () => {
+  it('checks every declared output, string or regular expression, in stdout or else in stderr', () => {
     const example = { outcome: exits, output: ['Done', /^Took: \d+\.\d{4} seconds\.$/m] };
     expect(checkRun(example, run({ stdout: 'Done\nTook: 1.2345 seconds.\n' })).ok).toBe(true);
-    expect(checkRun(example, run({ stdout: 'Took: 1.2345 seconds.\n', stderr: 'Done' }))).toEqual({
+    // Python's unittest reports on stderr: found there, it counts.
+    expect(checkRun(example, run({ stdout: 'Took: 1.2345 seconds.\n', stderr: 'Done' })).ok).toBe(
+      true,
+    );
+    expect(checkRun(example, run({ stdout: 'Took: 1.2345 seconds.\n', stderr: 'Don' }))).toEqual({
       ok: false,
       outcome: 'exits, but printed no "Done"',
     });
-    expect(checkRun(example, run({ stdout: 'Done\nTook: 1.2 seconds.\n' })).outcome).toBe(
-      'exits, but printed no /^Took: \\d+\\.\\d{4} seconds\\.$/m',
-    );
+    // Each stream on its own: a line split across the two is not found.
+    expect(
+      checkRun(example, run({ stdout: 'Done\nTook: 1.2', stderr: '345 seconds.\n' })).outcome,
+    ).toBe('exits, but printed no /^Took: \\d+\\.\\d{4} seconds\\.$/m');
   });
 
   it('keeps the outcome verdict when the run already failed it', () => {

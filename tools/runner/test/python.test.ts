@@ -28,6 +28,9 @@ describe('python twins', () => {
   it('counts URLs to other hosts as needing the internet, but not 127.0.0.1 or localhost', () => {
     expect(internetUrls("url = 'http://httpstat.us/200'")).toEqual(['http://httpstat.us/200']);
     expect(internetUrls("u = 'http://127.0.0.1:8080/x'; v = 'http://localhost/'")).toEqual([]);
+    // A credit in a comment line is not a request; the same URL in code is.
+    expect(internetUrls('# Copied from: http://example.com/clock\nprint(1)')).toEqual([]);
+    expect(internetUrls("get('http://example.com/x')  # fetch")).toEqual(['http://example.com/x']);
   });
 
   it('runs a twin whatever it imports, and skips one that would reach the internet, also through a sibling file', async () => {
