@@ -2,7 +2,7 @@
 // input, open, the built-in errors), the main guard, command-line options (argparse's twin) and
 // the book's time scale. Each Python module the book imports has its own entry beside this one:
 // '@mc/core/threading', '@mc/core/_thread', '@mc/core/queue', '@mc/core/time', '@mc/core/timeit',
-// '@mc/core/multiprocessing', '@mc/core/concurrent/futures'.
+// '@mc/core/multiprocessing', '@mc/core/concurrent/futures', '@mc/core/asyncio'.
 export type { ProgramOptions } from './check-arguments.js';
 export {
   observeTasks,
@@ -18,5 +18,6 @@ export { input } from './input.js';
 export { isMain, type RunMainOptions, runMain, STALLED_EXIT_CODE } from './main.js';
 export { type NumberRule, numberOption, parseOptions, wholeNumber } from './options.js';
 export { print, pyStr } from './print.js';
+export { pyRepr } from './repr.js';
 export { scaledMilliseconds, TIME_SCALE_VARIABLE, timeScale } from './time-scale.js';
 export { resolveWorkerModule } from './worker-module.js';

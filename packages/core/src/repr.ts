@@ -1,0 +1,40 @@
+/**
+ * Python's `repr()` of a string: single quotes, or double quotes when the text holds a `'` and no
+ * `"`; backslash, the chosen quote, TAB, LF and CR escaped; other control and non-printable
+ * characters as `\xNN`, `\uNNNN` or `\UNNNNNNNN`; printable non-ASCII (é, —) kept. A tuple
+ * (an array) prints as `('127.0.0.1', 8888)`, a number as itself.
+ *
+ * @example pyRepr("It's\r\n") // "It's\r\n" in double quotes, the escapes as written
+ * @example pyRepr(['127.0.0.1', 8888]) // ('127.0.0.1', 8888)
+ */
+export function pyRepr(value: string | number | bigint | readonly (string | number)[]): string {
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value !== 'string') {
+    const items = value.map((item) => pyRepr(item));
+    return `(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
+  }
+  const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+  let out = '';
+  for (const character of value) {
+    const code = character.codePointAt(0) ?? 0;
+    if (character === '\\') out += '\\\\';
+    else if (character === quote) out += `\\${quote}`;
+    else if (character === '\t') out += '\\t';
+    else if (character === '\n') out += '\\n';
+    else if (character === '\r') out += '\\r';
+    else if (isPrintable(character, code)) out += character;
+    else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += `\\U${code.toString(16).padStart(8, '0')}`;
+  }
+  return `${quote}${out}${quote}`;
+}
+
+/**
+ * Python's `str.isprintable()` for one character, closely: not a control, format, separator
+ * (but the space), surrogate, private-use or unassigned code point.
+ */
+function isPrintable(character: string, code: number): boolean {
+  if (code === 0x20) return true;
+  return !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}\p{Cs}\p{Co}\p{Cn}]/u.test(character);
+}

@@ -1,0 +1,234 @@
+import { performance } from 'node:perf_hooks';
+import { threadId } from 'node:worker_threads';
+import {
+  OVERLAP_PROBE_MODULE,
+  oneCpuReason,
+  type ProbeReport,
+  type ProbeTask,
+  probeOverlap,
+} from '@mc/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  blockingSleep,
+  createTask,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  gather,
+  run,
+  runInExecutor,
+  sleep,
+  Task,
+  wait,
+} from '../src/asyncio/index.js';
+import {
+  ProcessPoolExecutor,
+  ThreadPoolExecutor,
+  workerFunction,
+} from '../src/concurrent/futures/index.js';
+import { RuntimeError } from '../src/index.js';
+import type { blockFor as blockForFunction } from './fixtures/asyncio-workers.js';
+
+const blockFor = workerFunction<typeof blockForFunction>(
+  new URL('./fixtures/asyncio-workers.js', import.meta.url),
+  'blockFor',
+);
+const watchPeer = workerFunction<(task: ProbeTask) => ProbeReport>(
+  OVERLAP_PROBE_MODULE,
+  'watchPeer',
+);
+
+afterEach(() => {
+  delete process.env.BOOK_TIME_SCALE;
+});
+
+/** A promise settled by hand, to decide in a test which task ends when. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/**
+ * Counts the event loop's turns from now on: a task that does nothing but `sleep(0)`. A turn the
+ * loop could not take (because a call blocked it) is a turn not counted.
+ */
+function countTurns(): { turns: () => number; stop: () => Promise<void> } {
+  let turns = 0;
+  let running = true;
+  const ticker = (async () => {
+    while (running) {
+      await sleep(0);
+      turns += 1;
+    }
+  })();
+  return {
+    turns: () => turns,
+    stop: async () => {
+      running = false;
+      await ticker;
+    },
+  };
+}
+
+describe('Task and createTask', () => {
+  it('is awaitable and reports done, result and exception as Python does', async () => {
+    const gate = deferred<number>();
+    const task = createTask(gate.promise, 'answer');
+    expect(task).toBeInstanceOf(Task);
+    expect(task.getName()).toBe('answer');
+    expect(task.done()).toBe(false);
+    expect(() => task.result()).toThrow(RuntimeError);
+    gate.resolve(42);
+    expect(await task).toBe(42);
+    expect([task.done(), task.result(), task.exception()]).toEqual([true, 42, undefined]);
+    expect(createTask(task)).toBe(task);
+    expect(createTask(Promise.resolve(1)).getName()).toMatch(/^Task-\d+$/);
+  });
+
+  it('keeps a failure in the task, raised only when asked for: no unhandled rejection', async () => {
+    const failure = new Error('boom');
+    const task = createTask(Promise.reject(failure));
+    await sleep(0); // an unhandled rejection would be reported here, failing the run
+    expect(task.done()).toBe(true);
+    expect(task.exception()).toBe(failure);
+    expect(() => task.result()).toThrow('boom');
+    await expect(task).rejects.toThrow('boom');
+  });
+});
+
+describe('gather and wait: their error rules', () => {
+  it('gather: results in the order given, whatever the order they finish in', async () => {
+    const slow = sleep(0.02, 'slow');
+    const fast = sleep(0, 'fast');
+    expect(await gather(slow, fast, 3)).toEqual(['slow', 'fast', 3]);
+  });
+
+  it('gather: the first error rejects it at once; the others go on running', async () => {
+    const other = deferred<string>();
+    const otherTask = createTask(other.promise);
+    const gathered = gather(otherTask, Promise.reject(new Error('first')));
+    await expect(gathered).rejects.toThrow('first');
+    expect(otherTask.done()).toBe(false);
+    other.resolve('still ran');
+    expect(await otherTask).toBe('still ran');
+  });
+
+  it('wait: never throws; a failed task is done, its error kept', async () => {
+    const failing = createTask(Promise.reject(new Error('kept')));
+    const fine = createTask(sleep(0, 'fine'));
+    const { done, pending } = await wait([failing, fine]);
+    expect(done).toEqual(new Set([failing, fine]));
+    expect(pending.size).toBe(0);
+    expect((failing.exception() as Error).message).toBe('kept');
+  });
+
+  it('wait: FIRST_COMPLETED, FIRST_EXCEPTION and timeout return with tasks still pending', async () => {
+    const never = deferred<string>();
+    const blocked = createTask(never.promise);
+    const quick = createTask(sleep(0, 'quick'));
+    const first = await wait([blocked, quick], { returnWhen: FIRST_COMPLETED });
+    expect([first.done, first.pending]).toEqual([new Set([quick]), new Set([blocked])]);
+
+    const failing = createTask(sleep(0).then(() => Promise.reject(new Error('x'))));
+    const onError = await wait([blocked, failing], { returnWhen: FIRST_EXCEPTION });
+    expect([onError.done, onError.pending]).toEqual([new Set([failing]), new Set([blocked])]);
+
+    process.env.BOOK_TIME_SCALE = '0.01';
+    const timedOut = await wait([blocked], { timeout: 1 });
+    expect([timedOut.done.size, timedOut.pending]).toEqual([0, new Set([blocked])]);
+    never.resolve('late');
+  });
+
+  it('run: resolves to what main returns, and rejects with what it throws', async () => {
+    expect(await run(sleep(0, 'main result'))).toBe('main result');
+    await expect(run(Promise.reject(new Error('problem')))).rejects.toThrow('problem');
+  });
+});
+
+describe('sleep', () => {
+  it('sleep(0) is a full turn of the loop: I/O-phase callbacks run, unlike after `await null`', async () => {
+    let immediateRan = false;
+    setImmediate(() => {
+      immediateRan = true;
+    });
+    await null;
+    expect(immediateRan).toBe(false); // a microtask yield does not reach the loop's next phase
+    await sleep(0);
+    expect(immediateRan).toBe(true);
+  });
+
+  it('lasts at least its scaled seconds, and refuses a negative duration', async () => {
+    process.env.BOOK_TIME_SCALE = '0.05';
+    const started = performance.now();
+    await sleep(1);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(49);
+    await expect(sleep(-1)).rejects.toThrow(RangeError);
+  });
+});
+
+describe('blocking the loop, and moving the blocking call to an executor', () => {
+  it('blockingSleep stops the whole loop: no other task takes a turn while it blocks', async () => {
+    const counter = countTurns();
+    await sleep(0.01); // let the counter run
+    const before = counter.turns();
+    expect(before).toBeGreaterThan(0);
+    const started = performance.now();
+    blockingSleep(0.1);
+    const blockedMs = performance.now() - started;
+    expect(counter.turns()).toBe(before); // not one turn in 100 ms
+    expect(blockedMs).toBeGreaterThanOrEqual(99);
+    await counter.stop();
+  });
+
+  it('runInExecutor with a worker pool: the loop keeps turning while the call blocks its worker', async () => {
+    await using executor = new ProcessPoolExecutor({ maxWorkers: 1 });
+    const counter = countTurns();
+    const started = counter.turns();
+    const workerThread = await runInExecutor(executor, blockFor, 0.2);
+    const during = counter.turns() - started;
+    await counter.stop();
+    expect(workerThread).not.toBe(threadId);
+    // Hundreds of turns in the usual case; even a starved loop turns more than a few times in 200 ms.
+    expect(during).toBeGreaterThan(5);
+  });
+
+  it("runInExecutor with core's ThreadPoolExecutor runs on this loop: a blocking call still blocks it", async () => {
+    await using executor = new ThreadPoolExecutor({ maxWorkers: 1 });
+    const counter = countTurns();
+    await sleep(0.01);
+    const seen: number[] = [];
+    await runInExecutor(executor, () => {
+      seen.push(counter.turns());
+      blockingSleep(0.05);
+      seen.push(counter.turns());
+      return threadId;
+    });
+    await counter.stop();
+    expect(seen[1]).toBe(seen[0]);
+  });
+
+  it('CPU-bound work: tasks on one loop take turns; the worker pool runs two at the same moment', async (context) => {
+    // Two async functions that never await: each runs to its end before the other starts.
+    const events: string[] = [];
+    const spin = async (name: string) => {
+      events.push(`${name} start`);
+      let x = 0;
+      for (let i = 0; i < 1e6; i += 1) x += i;
+      events.push(`${name} end`);
+      return x;
+    };
+    await gather(createTask(spin('A')), createTask(spin('B')));
+    expect(events).toEqual(['A start', 'A end', 'B start', 'B end']);
+
+    context.skip(oneCpuReason() !== undefined, oneCpuReason());
+    await using executor = new ProcessPoolExecutor({ maxWorkers: 2 });
+    const { observations, required } = await probeOverlap((task) =>
+      runInExecutor(executor, watchPeer, task),
+    );
+    expect(observations).toBe(required);
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { pyRepr } from '../src/index.js';
+
+describe('pyRepr', () => {
+  it.each([
+    ['Hello', "'Hello'"],
+    ['hi\r\n', "'hi\\r\\n'"],
+    ["It's", `"It's"`],
+    ['say "x"', `'say "x"'`],
+    [`both ' "`, `'both \\' "'`],
+    ['\x00\x7f\x80\xa0é—\u200b😀\\', "'\\x00\\x7f\\x80\\xa0é—\\u200b😀\\\\'"],
+    ['', "''"],
+  ])('%j as Python prints it', (text, expected) => {
+    expect(pyRepr(text)).toBe(expected);
+  });
+
+  it('prints an address pair as a Python tuple', () => {
+    expect(pyRepr(['127.0.0.1', 53604])).toBe("('127.0.0.1', 53604)");
+    expect(pyRepr(['one'])).toBe("('one',)");
+  });
+});
