@@ -45,6 +45,11 @@ export interface ClientSession {
 export interface ClientScript {
   /** The line the server prints once it listens; its first capture group is the port (`Serving on .*:(\d+)`). */
   readonly listening: RegExp;
+  /**
+   * The port the book's program listens on. The Python original, which may print no listening
+   * line, is driven on it as soon as it accepts connections (`--python`).
+   */
+  readonly bookPort?: number;
   readonly sessions: readonly ClientSession[];
   /** All sessions connect at once and run side by side; otherwise one after the other. */
   readonly together?: boolean;
@@ -119,6 +124,16 @@ export interface ExampleDeclaration {
   readonly expectsException?: boolean;
   /** A chart drawn from this example's output, in the terminal and the Markdown report. */
   readonly analysis?: Analysis;
+  /** How the book's original runs beside it under `--python`, where that differs from the twin. */
+  readonly python?: PythonOriginal;
+}
+
+/** The book's Python original of an example, as `--python` runs it. */
+export interface PythonOriginal {
+  /** Its arguments, instead of the twin's `args` (which may be options only the twin has). */
+  readonly args?: readonly string[];
+  /** Why it cannot run here (it needs the book's photographs, a module Debian lacks): reported, not run. */
+  readonly skip?: string;
 }
 
 export interface ChapterDeclaration {

@@ -25,7 +25,7 @@ export interface Discovery {
   readonly warnings: readonly string[];
 }
 
-const outcomeKinds = new Set(['exits', 'fails', 'blocks']);
+const outcomeKinds = new Set(['exits', 'fails', 'blocks', 'serves']);
 
 /** A reason the declaration is unusable, or null when it is well-formed. */
 function problemWith(value: unknown): string | null {
@@ -40,6 +40,12 @@ function problemWith(value: unknown): string | null {
     if (!outcomeKinds.has(example.outcome?.kind)) return `${example.name} has no valid outcome`;
     if (example.outcome.kind === 'fails' && typeof example.outcome.error !== 'string') {
       return `${example.name} fails without naming its error`;
+    }
+    if (
+      example.outcome.kind === 'serves' &&
+      !(example.outcome.client?.listening instanceof RegExp)
+    ) {
+      return `${example.name} serves without a client script's listening line`;
     }
   }
   return null;

@@ -35,7 +35,7 @@ export function isAlive(pid: number): boolean {
 }
 
 /** Resolves true if `done` settles within `ms`, false otherwise. */
-async function settlesWithin(done: Promise<unknown>, ms: number): Promise<boolean> {
+export async function settlesWithin(done: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), ms);
@@ -45,6 +45,14 @@ async function settlesWithin(done: Promise<unknown>, ms: number): Promise<boolea
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Sends SIGINT to everything below `rootPid`, as Ctrl-C in a terminal does to the foreground
+ * process group; the root (the bash wrapper) stays to report CPU time.
+ */
+export async function interruptTree(rootPid: number): Promise<void> {
+  for (const pid of await descendants(rootPid)) signalPid(pid, 'SIGINT');
 }
 
 /**

@@ -27,7 +27,7 @@ export function checkOutcome(expected: Outcome, run: RunResult): Verdict {
       ? { ok: true, outcome: 'blocks' }
       : { ok: false, outcome: `exited ${run.exitCode} before its limit` };
   }
-  if (expected.kind === 'serves') return { ok: false, outcome: 'serves: not driven yet' };
+  if (expected.kind === 'serves') return checkServed(run);
   if (run.timedOut) return { ok: false, outcome: 'timed out' };
   if (expected.kind === 'exits') {
     return run.exitCode === 0
@@ -39,6 +39,36 @@ export function checkOutcome(expected: Outcome, run: RunResult): Verdict {
   return named
     ? { ok: true, outcome: `fails ${expected.error}` }
     : { ok: false, outcome: `exited ${run.exitCode} without ${expected.error}` };
+}
+
+/** Python's last word when Ctrl-C ends it: the book's servers stop that way. */
+const PYTHON_INTERRUPTED = /KeyboardInterrupt\s*$/;
+
+/**
+ * A server run: it listened, the client script succeeded while it stayed up, and SIGINT stopped
+ * it (status 0, death by SIGINT, or Python's `KeyboardInterrupt`) with its port closed.
+ */
+function checkServed(run: RunResult): Verdict {
+  const served = run.served;
+  if (served?.port === undefined) {
+    return {
+      ok: false,
+      outcome: run.timedOut ? 'never listened' : `exited ${run.exitCode} before listening`,
+    };
+  }
+  if (served.script && !served.script.ok) {
+    return { ok: false, outcome: `client failed: ${served.script.failure}` };
+  }
+  if (run.timedOut && !served.script) return { ok: false, outcome: 'timed out' };
+  if (served.exitedWhileServing)
+    return { ok: false, outcome: `exited ${run.exitCode} while serving` };
+  if (!served.stoppedByInterrupt) return { ok: false, outcome: 'did not stop on SIGINT' };
+  const clean =
+    run.exitCode === 0 || run.signal === 'SIGINT' || PYTHON_INTERRUPTED.test(run.stderr);
+  if (!clean) return { ok: false, outcome: `exited ${run.exitCode} on SIGINT` };
+  if (!served.portClosed)
+    return { ok: false, outcome: `port ${served.port} still open after the stop` };
+  return { ok: true, outcome: 'serves' };
 }
 
 /** Lines that report an exception nobody caught, in a thread or in the process. */
@@ -100,7 +130,9 @@ export function checkRun(
   const verdict = checkOutcome(example.outcome, run);
   if (!verdict.ok || run.interrupted) return verdict;
   if (example.outcome.kind !== 'fails' && !example.expectsException) {
-    const exception = reportedException(run);
+    // A server's report of the SIGINT that stopped it (Python's KeyboardInterrupt) is not a fault.
+    const beforeStop = run.served ? run.stderr.slice(0, run.served.stderrBeforeStop) : run.stderr;
+    const exception = reportedException({ stdout: run.stdout, stderr: beforeStop });
     if (exception)
       return { ok: false, outcome: `${verdict.outcome}, but raised: ${clip(exception)}` };
   }

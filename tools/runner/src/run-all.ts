@@ -9,7 +9,7 @@ import { median } from './overhead.js';
 import type { Progress } from './progress.js';
 import { DEFAULT_PYTHON, lastStderrLine, planPythonTwin } from './python.js';
 import type { PythonTwinResult, ReportRow } from './report-row.js';
-import { type RunRequest, type RunResult, runExample } from './run-example.js';
+import { type RunRequest, type RunResult, runExample, type ServerClient } from './run-example.js';
 import type { SelectedExample } from './selection.js';
 
 /** How to run a selection. */
@@ -87,16 +87,19 @@ async function runPythonTwin(
   const { chapter, example } = selected;
   const plan = await planPythonTwin(options.pythonDir, chapter.name, example.name);
   if (plan.kind === 'absent') return undefined;
+  if (example.python?.skip)
+    return { status: 'skipped', file: plan.file, reason: example.python.skip };
   if (plan.kind === 'skip') return { status: 'skipped', file: plan.file, reason: plan.reason };
   options.progress?.start(`${chapter.name}/${example.name} (python)`, limitSeconds);
   const repeated = await repeatRuns(
     {
       command: options.pythonBin ?? DEFAULT_PYTHON,
-      args: ['-u', plan.file, ...(example.args ?? [])],
+      args: ['-u', plan.file, ...(example.python?.args ?? example.args ?? [])],
       cwd: dirname(plan.file),
       ...(example.stdin ? { stdin: example.stdin } : {}),
       limitSeconds,
       ...passThrough(options),
+      ...serverClient(example, options, true),
     },
     example,
     options,
@@ -119,6 +122,27 @@ async function runPythonTwin(
     cpuSeconds: medianCpu(repeated.runs),
     ratio: nodeWall > 0 ? wallSeconds / nodeWall : Number.NaN,
   };
+}
+
+/**
+ * For a server example, the client that drives it: the Python original on the book's port when
+ * the declaration names one, and its side of the exchange shown beside the server's output.
+ */
+function serverClient(
+  example: ExampleDeclaration,
+  options: RunOptions,
+  python: boolean,
+): { client?: ServerClient } {
+  if (example.outcome.kind !== 'serves') return {};
+  const script = example.outcome.client;
+  const port = python ? script.bookPort : undefined;
+  const onLine = (line: string): void => {
+    if (!options.passThrough) return;
+    const text = `${line}\n`;
+    options.progress?.output(Buffer.from(text));
+    process.stdout.write(text);
+  };
+  return { client: { script, onLine, ...(port !== undefined ? { port } : {}) } };
 }
 
 /** The output callbacks for pass-through, erasing the spinner before each chunk. */
@@ -201,6 +225,7 @@ export async function runSelection(
         ...(example.stdin ? { stdin: example.stdin } : {}),
         limitSeconds,
         ...passThrough(options),
+        ...serverClient(example, options, false),
       },
       example,
       options,

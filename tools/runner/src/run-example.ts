@@ -1,8 +1,15 @@
 import { constants } from 'node:os';
 import { execa } from 'execa';
+import {
+  type ClientScriptResult,
+  portClosed,
+  runClientScript,
+  type TranscriptSink,
+  waitForPort,
+} from './client-script.js';
 import { CPU_SCRIPT, parseTimes } from './cpu-time.js';
-import type { StdinFeed } from './declare.js';
-import { killGroup, stopTree } from './kill-tree.js';
+import type { ClientScript, StdinFeed } from './declare.js';
+import { interruptTree, killGroup, settlesWithin, stopTree } from './kill-tree.js';
 
 /** What to run, with which input and within which limit. */
 export interface RunRequest {
@@ -23,7 +30,36 @@ export interface RunRequest {
   readonly onStderr?: (chunk: Buffer) => void;
   /** Milliseconds between SIGTERM and SIGKILL when stopping the tree (default 1000). */
   readonly graceMs?: number;
+  /** A server: drive it with this client script once it listens, then stop it with SIGINT. */
+  readonly client?: ServerClient;
 }
+
+/** How to find a server's port and what to do with it. */
+export interface ServerClient {
+  readonly script: ClientScript;
+  /** Wait for this port to accept connections instead of for the script's `listening` line. */
+  readonly port?: number;
+  /** Receives the client's side of the exchange, line by line. */
+  readonly onLine?: TranscriptSink;
+}
+
+/** What happened to a server run (`RunRequest.client`). */
+export interface ServedReport {
+  /** The port it was driven on; absent when it never listened. */
+  readonly port?: number;
+  readonly script?: ClientScriptResult;
+  /** It exited before the client script was done: a server must stay up until stopped. */
+  readonly exitedWhileServing: boolean;
+  /** It exited by itself within the stop grace after SIGINT. */
+  readonly stoppedByInterrupt: boolean;
+  /** Nothing accepted connections on its port once it had exited. */
+  readonly portClosed: boolean;
+  /** How much of stderr was written before the SIGINT: what follows is the stop's own report. */
+  readonly stderrBeforeStop: number;
+}
+
+/** How long a server may take to exit after SIGINT before it is stopped by force. */
+const INTERRUPT_GRACE_MS = 3000;
 
 /** What one run did. */
 export interface RunResult {
@@ -43,6 +79,8 @@ export interface RunResult {
   readonly stderr: string;
   /** Why the process could not be started, when it could not. */
   readonly spawnError?: string;
+  /** For a server run: the client script's result and how the server stopped. */
+  readonly served?: ServedReport;
 }
 
 /** Output kept per stream; beyond it the oldest text is dropped (the end holds the error). */
@@ -90,9 +128,14 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
   );
   const pid = subprocess.pid;
   if (pid !== undefined) liveGroups.add(pid);
+  let hasExited = false;
   const exited = subprocess.then(
-    () => undefined,
-    () => undefined,
+    () => {
+      hasExited = true;
+    },
+    () => {
+      hasExited = true;
+    },
   );
 
   subprocess.stdin?.on('error', () => {});
@@ -110,9 +153,55 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
       writeFeed();
     }
   };
+  let timedOut = false;
+  let interrupted = false;
+  let stopping: Promise<void> | undefined;
+  const stop = (): void => {
+    if (pid !== undefined && !stopping) stopping = stopTree(pid, exited, request.graceMs);
+  };
+
+  // A server: once it listens, the client script runs, then SIGINT stops the server as Ctrl-C would.
+  const client = request.client;
+  let serverPort: number | undefined;
+  let driving: Promise<ServedReport> | undefined;
+  const drive = (port: number, { script: clientScript, onLine }: ServerClient): void => {
+    serverPort = port;
+    driving = (async () => {
+      const script = await runClientScript(port, clientScript, onLine ?? (() => {}));
+      const stderrBeforeStop = stderr.text.length;
+      const exitedWhileServing = hasExited;
+      if (pid !== undefined && !hasExited) await interruptTree(pid);
+      const stoppedByInterrupt =
+        !exitedWhileServing && (await settlesWithin(exited, INTERRUPT_GRACE_MS));
+      if (!stoppedByInterrupt) stop();
+      await exited;
+      await stopping;
+      return {
+        port,
+        script,
+        exitedWhileServing,
+        stoppedByInterrupt,
+        portClosed: await portClosed(port),
+        stderrBeforeStop,
+      };
+    })();
+  };
+  const polling = new AbortController();
+  if (client?.port !== undefined) {
+    const port = client.port;
+    void waitForPort(port, polling.signal).then((up) => {
+      if (up && !timedOut && !interrupted) drive(port, client);
+    });
+  }
+  const watchListening = (): void => {
+    if (!client || client.port !== undefined || driving || timedOut || interrupted) return;
+    const match = client.script.listening.exec(stdout.text);
+    if (match?.[1]) drive(Number(match[1]), client);
+  };
   subprocess.stdout?.on('data', (chunk: Buffer) => {
     watch(stdout)(chunk);
     request.onStdout?.(chunk);
+    watchListening();
   });
   subprocess.stderr?.on('data', (chunk: Buffer) => {
     watch(stderr)(chunk);
@@ -122,12 +211,6 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
     fd3 += chunk.toString('utf8');
   });
 
-  let timedOut = false;
-  let interrupted = false;
-  let stopping: Promise<void> | undefined;
-  const stop = (): void => {
-    if (pid !== undefined && !stopping) stopping = stopTree(pid, exited, request.graceMs);
-  };
   const timer = setTimeout(() => {
     timedOut = true;
     stop();
@@ -142,7 +225,17 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
   const result = await subprocess;
   const wallSeconds = (performance.now() - started) / 1000;
   clearTimeout(timer);
+  polling.abort();
   request.signal?.removeEventListener('abort', onAbort);
+  const served: ServedReport | undefined = client
+    ? ((await driving) ?? {
+        ...(serverPort !== undefined ? { port: serverPort } : {}),
+        exitedWhileServing: true,
+        stoppedByInterrupt: false,
+        portClosed: true,
+        stderrBeforeStop: stderr.text.length,
+      })
+    : undefined;
   await stopping;
   if (pid !== undefined) {
     killGroup(pid);
@@ -176,5 +269,6 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
     cpuSeconds: parseTimes(fd3),
     stdout: stdout.text,
     stderr: stderr.text,
+    ...(served ? { served } : {}),
   };
 }

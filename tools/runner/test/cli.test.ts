@@ -358,6 +358,25 @@ describe('runner cli', () => {
     expect(md).toMatch(/^Run with `python3` \(Python \d+\.\d+\.\d+\)/m);
   });
 
+  it('runs an original with its declared arguments, and reports the declared reason one cannot run', async () => {
+    const { rows, md } = await runCli(
+      'chapter01/says',
+      'chapter01/early',
+      '--python',
+      pythonFixturesDir,
+    );
+    const says = rows?.find((row) => row.example === 'says' && row.args?.[0] === 'Took:');
+    expect(says?.python).toMatchObject({ status: 'ran', outcome: 'exits' });
+    // says.py exits 0 only with the original's declared arguments, not the twin's.
+    expect(says?.python?.failure).toBeUndefined();
+    const early = rows?.find((row) => row.example === 'early');
+    expect(early?.python).toMatchObject({
+      status: 'skipped',
+      reason: "needs the book's photographs",
+    });
+    expect(md).toContain("chapter01/early: skipped, needs the book's photographs");
+  });
+
   it('runs the twins with the interpreter --python-bin names, and refuses one that cannot run', async () => {
     // Debian's interpreter by its path where there is one (a pyenv shim may come first on PATH).
     const bin = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
