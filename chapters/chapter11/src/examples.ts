@@ -1,5 +1,10 @@
 import { defineChapter } from '@mc/runner';
 
+const exits = { kind: 'exits' } as const;
+
+/** The one line examples 5 and 6 print. */
+const took = /^Took \d+\.\d\d seconds\.\n$/m;
+
 /** What every server prints first: the port really bound (the twins run on a free one). */
 const listening = /^Serving on \('127\.0\.0\.1', (\d+)\)$/m;
 
@@ -107,6 +112,33 @@ export default defineChapter({
         /^Data received: 'Hello, World!\\r\\n'\nClose the client socket$/m,
         /^Data received: 'second\\r\\n'\nClose the client socket$/m,
       ],
+    },
+    {
+      name: 'example4',
+      bookFile: 'Chapter11/example4.py',
+      section: "Fetching a website's HTML code",
+      timeoutSeconds: 20,
+      outcome: exits,
+      output: [
+        '<head><title>403 Forbidden</title></head>\r\n',
+        '<hr><center>nginx/1.4.5</center>\r\n',
+      ],
+    },
+    {
+      name: 'example5',
+      bookFile: 'Chapter11/example5.py',
+      section: 'Writing files asynchronously',
+      timeoutSeconds: 20,
+      outcome: exits,
+      output: [took],
+    },
+    {
+      name: 'example6',
+      bookFile: 'Chapter11/example6.py',
+      section: 'Writing files asynchronously',
+      timeoutSeconds: 20,
+      outcome: exits,
+      output: [took],
     },
   ],
 });
