@@ -9,8 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { isMain, runMain } from '@mc/core';
 import { timer } from '@mc/core/timeit';
-import { openPages } from '@mc/pages-server';
-import { outputFile, type Resolve, urls } from './example5.js';
+import { outputFile, printTook, type Resolve, urls } from './example5.js';
 import { requestsText } from './requests-text.js';
 
 /** GETs `url`, decodes it as requests' `res.text`, writes it as UTF-8 text. */
@@ -38,10 +37,4 @@ export async function downloadAll(resolve: Resolve, folder = 'output'): Promise<
   return timer() - start;
 }
 
-async function main(): Promise<void> {
-  await using pages = await openPages();
-  const took = await downloadAll((url) => pages.resolve(url));
-  console.log(`Took ${took.toFixed(2)} seconds.`);
-}
-
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(() => printTook(downloadAll));

@@ -1,6 +1,7 @@
 // asyncio's Protocol servers on Node's net module: the book's three servers are protocol classes
 // whose callbacks the event loop calls; a net.Server's connection listener and a socket's 'data'
 // events are the same callbacks. (A candidate for @mc/core/asyncio, written here meanwhile.)
+import { once } from 'node:events';
 import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 
 /**
@@ -102,13 +103,8 @@ export async function createServer(
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  server.listen(port, host);
+  await once(server, 'listening'); // rejects with the 'error' of a port in use
   const address = server.address() as AddressInfo;
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
   return {

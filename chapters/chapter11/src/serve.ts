@@ -29,9 +29,10 @@ export async function serve(
   const port = portOption(argv);
   const server = await createServer(protocolFactory, '127.0.0.1', port);
 
-  // Serve requests until Ctrl+C is pressed
+  // Serve requests until Ctrl+C is pressed (caught from before the line that says it listens)
+  const interrupted = runUntilInterrupted();
   console.log(`Serving on ${pyReprAddress(...server.getsockname())}`);
-  await runUntilInterrupted();
+  await interrupted;
 
   // Close the server
   server.close();
