@@ -2,9 +2,8 @@
 // Lesson: the event loop calls the protocol when a client connects and when data arrives; there
 // is no read loop in the program. Node: a net.Server's connection listener and a socket's 'data'
 // events are those callbacks (src/protocol.ts). `--port N` (0: a free port) for tests.
-import { isMain, runMain } from '@mc/core';
+import { isMain, pyRepr, runMain } from '@mc/core';
 import type { Protocol, Transport } from './protocol.js';
-import { pyRepr, pyReprAddress } from './py-repr.js';
 import { serve } from './serve.js';
 import { decode } from './utf8-decode.js';
 
@@ -13,7 +12,7 @@ export class EchoServerClientProtocol implements Protocol {
 
   connectionMade(transport: Transport): void {
     const peername = transport.getExtraInfo('peername');
-    console.log(`Connection from ${pyReprAddress(...peername)}`);
+    console.log(`Connection from ${pyRepr(peername)}`);
     this.transport = transport;
   }
 

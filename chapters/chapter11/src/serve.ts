@@ -1,9 +1,8 @@
 // The second half every server of the chapter shares with the book: create the server on
 // 127.0.0.1, print where it listens, serve until Ctrl+C, close it. Only the protocol differs.
 import { basename } from 'node:path';
-import { numberOption, parseOptions, wholeNumber } from '@mc/core';
+import { numberOption, parseOptions, pyRepr, wholeNumber } from '@mc/core';
 import { createServer, type Protocol, runUntilInterrupted } from './protocol.js';
-import { pyReprAddress } from './py-repr.js';
 
 /** The book's port. */
 export const BOOK_PORT = 8888;
@@ -31,7 +30,7 @@ export async function serve(
 
   // Serve requests until Ctrl+C is pressed (caught from before the line that says it listens)
   const interrupted = runUntilInterrupted();
-  console.log(`Serving on ${pyReprAddress(...server.getsockname())}`);
+  console.log(`Serving on ${pyRepr(server.getsockname())}`);
   await interrupted;
 
   // Close the server

@@ -9,6 +9,8 @@ describe('pyRepr', () => {
     ['say "x"', `'say "x"'`],
     [`both ' "`, `'both \\' "'`],
     ['\x00\x7f\x80\xa0é—\u200b😀\\', "'\\x00\\x7f\\x80\\xa0é—\\u200b😀\\\\'"],
+    ['tab\there\x1b', "'tab\\there\\x1b'"],
+    ['\u2028 Grüße ¶ ’', "'\\u2028 Grüße ¶ ’'"],
     ['', "''"],
   ])('%j as Python prints it', (text, expected) => {
     expect(pyRepr(text)).toBe(expected);
