@@ -1,0 +1,68 @@
+// Mirrors Chapter18/example3.py: the calculator protocol on example1's blocking server. Each
+// client starts in sum mode; `sum` and `product` switch modes, `quit` leaves, and every other line
+// must be integers separated by commas. Still one client at a time: the next waits, unanswered
+// (not even welcomed), until this one has left.
+//
+// Node never blocks: `await` takes the place of the blocking calls, and the one-at-a-time service
+// is the Listener's queue (src/blocking-socket.ts). Python's ints have no limit: the sums and
+// products are BigInts. Fixed here, on purpose: a client that leaves without `quit` ends its
+// session (the book's loop spins at full CPU and never serves anyone again).
+//
+//   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
+import { isMain, runMain } from '@mc/core';
+import { type Connection, Listener } from './blocking-socket.js';
+import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
+import { portOption } from './listen.js';
+import { pyAscii } from './py-ascii.js';
+
+/** Main event loop: accept a client, serve it until it leaves, accept the next. */
+export async function reactor(port: number): Promise<void> {
+  const sock = await Listener.open(port);
+  for (let conn = await sock.accept(); conn; conn = await sock.accept()) {
+    await processRequest(conn);
+  }
+}
+
+async function processRequest(conn: Connection): Promise<void> {
+  console.log(`Received connection from ${conn.address}`);
+  let mode = 'sum';
+  try {
+    conn.sendall('<welcome: starting in sum mode>\n');
+    for (;;) {
+      const raw = await conn.readline();
+      if (raw === undefined) return; // the client left: the book loops here for ever
+      const line = raw.trimEnd();
+      if (line === 'quit') {
+        conn.sendall('connection closed\r\n');
+        return;
+      }
+      if (line === 'sum') {
+        conn.sendall('<switching to sum mode>\r\n');
+        mode = 'sum';
+        continue;
+      }
+      if (line === 'product') {
+        conn.sendall('<switching to product mode>\r\n');
+        mode = 'product';
+        continue;
+      }
+
+      console.log(`${conn.address} --> ${line}`);
+      const nums = parseIntegers(line);
+      if (nums === undefined) {
+        conn.sendall(`${NOT_INTEGERS}\n`);
+        continue;
+      }
+      if (mode === 'sum') {
+        conn.sendall(`Sum of input numbers: ${pyAscii(String(sum(nums)))}\r\n`);
+      } else {
+        conn.sendall(`Product of input numbers: ${pyAscii(String(product(nums)))}\r\n`);
+      }
+    }
+  } finally {
+    console.log(`${conn.address} quit`);
+    conn.close();
+  }
+}
+
+if (isMain(import.meta.url)) runMain(() => reactor(portOption(process.argv.slice(2))));
