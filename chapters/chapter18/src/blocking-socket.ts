@@ -71,8 +71,13 @@ export class Connection {
     if (this.#socket.writable) this.#socket.write(text);
   }
 
-  /** Twin of `conn.close()`: what was sent still reaches the client, then the connection closes. */
+  /**
+   * Twin of `conn.close()`: what was sent still reaches the client, then the connection closes.
+   * Whatever the client still sends is read and dropped, so it can finish sending and close too.
+   */
   close(): void {
+    this.#socket.removeAllListeners('data');
+    this.#socket.resume();
     this.#socket.end();
   }
 

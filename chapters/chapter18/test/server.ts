@@ -100,11 +100,11 @@ export class RunningServer {
     return (Number(fields[11]) + Number(fields[12])) / 100;
   }
 
-  /** Sends SIGINT (Ctrl+C) and waits for the exit; its status. */
-  async stop(): Promise<number | null> {
+  /** Sends SIGINT (Ctrl+C), or `signal`, and waits for the exit; its status. */
+  async stop(signal: NodeJS.Signals = 'SIGINT'): Promise<number | null> {
     if (this.#child.exitCode !== null) return this.#child.exitCode;
     const exited = once(this.#child, 'exit');
-    this.#child.kill('SIGINT');
+    this.#child.kill(signal);
     const [code] = (await exited) as [number | null];
     return code;
   }
@@ -115,9 +115,12 @@ export class Client {
   received = '';
   closed = false;
   readonly socket: Socket;
+  /** The client's address as the server logs it: ('127.0.0.1', port). */
+  readonly address: string;
 
   private constructor(socket: Socket) {
     this.socket = socket;
+    this.address = `('127.0.0.1', ${socket.localPort})`;
     socket.setEncoding('latin1'); // bytes as they came: the replies are ASCII
     socket.on('data', (text: string) => {
       this.received += text;
@@ -132,11 +135,6 @@ export class Client {
     const socket = connect(port, '127.0.0.1');
     await once(socket, 'connect');
     return new Client(socket);
-  }
-
-  /** The client's port: the server logs it as ('127.0.0.1', port). */
-  get address(): string {
-    return `('127.0.0.1', ${this.socket.localPort})`;
   }
 
   send(data: string | Buffer): void {
@@ -154,7 +152,7 @@ export class Client {
   }
 
   /** Sends a line and waits until the replies have grown by `answer`. */
-  async ask(line: string, answer: string): Promise<void> {
+  async ask(line: string | Buffer, answer: string): Promise<void> {
     const before = this.received.length;
     this.send(line);
     await until(
