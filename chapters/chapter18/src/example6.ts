@@ -14,7 +14,7 @@
 // line it holds, and a partial line simply waits in its own client's splitter.
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
-import { createServer, type Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { isMain, runMain } from '@mc/core';
 import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
 import { type LineEvent, LineSplitter, NOT_UTF8, TOO_LONG } from './lines.js';
@@ -40,15 +40,17 @@ export const sessions = new Map<Socket, Session>(); // { csocket : Session(addre
 export const callback = new Map<Socket, Callback>(); // { csocket : callback(client, line) }
 export const generators = new Map<Socket, Coroutine>(); // { csocket : inline callback generator }
 
-/** Main event loop: Node's own. Resolves once it listens; Ctrl+C lets every client go. */
-export async function reactor(port: number): Promise<number> {
+/** Main event loop: Node's own. Resolves once it listens, with the listening socket. */
+export async function reactor(port: number): Promise<Server> {
   const sock = createServer(connect);
-  const bound = await listen(sock, port);
-  onStop(() => {
-    sock.close();
-    for (const conn of [...sessions.keys()]) disconnect(conn, true);
-  });
-  return bound;
+  await listen(sock, port);
+  return sock;
+}
+
+/** Ctrl+C: stop listening and let every client go (its coroutine's finally logs its quit). */
+export function shutdown(sock: Server): void {
+  sock.close();
+  for (const conn of [...sessions.keys()]) disconnect(conn, true);
 }
 
 /** The book's "the socket is ready to read": every complete line goes to the client's callback. */
@@ -170,4 +172,9 @@ function* processRequest(conn: Socket): Coroutine {
   }
 }
 
-if (isMain(import.meta.url)) runMain(() => reactor(portOption(process.argv.slice(2))));
+if (isMain(import.meta.url)) {
+  runMain(async () => {
+    const sock = await reactor(portOption(process.argv.slice(2)));
+    onStop(() => shutdown(sock));
+  });
+}
