@@ -156,15 +156,17 @@ async function loadRun(kind) {
     await waitFor(() => running.quits() >= clients);
     // A second load: memory once the first one's clients have all left, and after the second's.
     const rssLeft = rssMegabytes(running.pid);
+    const warmBefore = cpuSeconds(running.pid);
     const again = await runLoad({
       port: running.port,
       clients,
       requestsPerClient: requests,
       leave: 'drop',
     });
+    const warmCpu = cpuSeconds(running.pid) - warmBefore;
     await waitFor(() => running.quits() >= 2 * clients);
     const rssAgain = rssMegabytes(running.pid);
-    return { report, again, cpu, system, rssStart, rssLoaded, rssLeft, rssAgain };
+    return { report, again, cpu, system, warmCpu, rssStart, rssLoaded, rssLeft, rssAgain };
   } finally {
     await running.stop();
   }
@@ -217,7 +219,8 @@ for (const kind of kinds) {
     `${kind.padEnd(8)} ${medianOf(kind, (r) => r.report.requestsPerSecond).toFixed(0)} req/s ` +
       `(${medianOf(kind, (r) => r.again.requestsPerSecond).toFixed(0)} the second time), ` +
       `server CPU ${medianOf(kind, (r) => (r.cpu / r.report.answered) * 1e6).toFixed(1)} µs a request ` +
-      `(${medianOf(kind, (r) => (r.system / r.report.answered) * 1e6).toFixed(1)} in the kernel), ` +
+      `(${medianOf(kind, (r) => (r.system / r.report.answered) * 1e6).toFixed(1)} in the kernel; ` +
+      `${medianOf(kind, (r) => (r.warmCpu / r.again.answered) * 1e6).toFixed(1)} the second time), ` +
       `RSS ${medianOf(kind, (r) => r.rssLeft).toFixed(1)} MB after the clients left, ${medianOf(kind, (r) => r.rssAgain).toFixed(1)} MB after a second load`,
   );
 }

@@ -82,6 +82,19 @@ describe.each(servers)('$name and a client that leaves without quit', ({ name, a
   });
 });
 
+describe.each(servers)('$name and a client that resets its connection', ({ name, answer }) => {
+  it('ends its session (the original dies of ConnectionResetError) and serves the next', async () => {
+    server = await RunningServer.start(name);
+    const resetting = await Client.connect(server.port);
+    await resetting.ask('2,3\r\n', answer);
+    resetting.socket.resetAndDestroy();
+    await server.logged(`${resetting.address} quit\n`);
+    const next = await Client.connect(server.port);
+    await next.ask('2,3\r\n', answer);
+    expect(server.stderr).toBe('');
+  });
+});
+
 describe.each(servers)('$name and bad input', ({ name, welcome, answer }) => {
   it('answers what is not a number, an empty line and bytes that are not UTF-8, and goes on', async () => {
     server = await RunningServer.start(name);
