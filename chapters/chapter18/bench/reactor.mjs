@@ -92,6 +92,10 @@ function server(kind, example) {
 async function start(kind, example) {
   const { command, args } = server(kind, example);
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // If this script dies (a closed output pipe, Ctrl+C), its server goes with it.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   let log = '';
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text) => {
