@@ -56,6 +56,9 @@ const requests = whole('requests');
 const idleSeconds = Number(values['idle-seconds']);
 if (!(idleSeconds > 0)) usage('--idle-seconds must be a positive number');
 
+/** The load: every client leaves without quit (see above). */
+const load = (port) => ({ port, clients, requestsPerClient: requests, leave: 'drop' });
+
 /** utime and stime of a process (in user code, in the kernel), in seconds. */
 function cpuTimes(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -147,12 +150,7 @@ async function loadRun(kind) {
   try {
     const rssStart = rssMegabytes(running.pid);
     const cpuBefore = cpuTimes(running.pid);
-    const report = await runLoad({
-      port: running.port,
-      clients,
-      requestsPerClient: requests,
-      leave: 'drop',
-    });
+    const report = await runLoad(load(running.port));
     const cpuAfter = cpuTimes(running.pid);
     const system = cpuAfter.system - cpuBefore.system;
     const cpu = cpuAfter.user - cpuBefore.user + system;
@@ -161,12 +159,7 @@ async function loadRun(kind) {
     // A second load: memory once the first one's clients have all left, and after the second's.
     const rssLeft = rssMegabytes(running.pid);
     const warmBefore = cpuSeconds(running.pid);
-    const again = await runLoad({
-      port: running.port,
-      clients,
-      requestsPerClient: requests,
-      leave: 'drop',
-    });
+    const again = await runLoad(load(running.port));
     const warmCpu = cpuSeconds(running.pid) - warmBefore;
     await waitFor(() => running.quits() >= 2 * clients);
     const rssAgain = rssMegabytes(running.pid);

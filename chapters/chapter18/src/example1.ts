@@ -15,11 +15,17 @@ import { type Connection, Listener } from './blocking-socket.js';
 import { portOption } from './listen.js';
 import { pyAscii } from './py-ascii.js';
 
-/** Main event loop: accept a client, serve it until it leaves, accept the next. */
-export async function reactor(port: number): Promise<void> {
+/**
+ * Main event loop: accept a client, serve it until it leaves, accept the next. Example3 runs the
+ * same loop with its own `processRequest` (the book repeats the loop in both files).
+ */
+export async function reactor(
+  port: number,
+  serve: (conn: Connection) => Promise<void> = processRequest,
+): Promise<void> {
   const sock = await Listener.open(port);
   for (let conn = await sock.accept(); conn; conn = await sock.accept()) {
-    await processRequest(conn);
+    await serve(conn);
   }
 }
 

@@ -4,24 +4,17 @@
 // (not even welcomed), until this one has left.
 //
 // Node never blocks: `await` takes the place of the blocking calls, and the one-at-a-time service
-// is the Listener's queue (src/blocking-socket.ts). Python's ints have no limit: the sums and
+// is the Listener's queue (src/blocking-socket.ts). The accept loop is example1's `reactor`. Python's ints have no limit: the sums and
 // products are BigInts. Fixed here, on purpose: a client that leaves without `quit` ends its
 // session (the book's loop spins at full CPU and never serves anyone again).
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
 import { isMain, runMain } from '@mc/core';
-import { type Connection, Listener } from './blocking-socket.js';
+import type { Connection } from './blocking-socket.js';
 import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
+import { reactor } from './example1.js';
 import { portOption } from './listen.js';
 import { pyAscii } from './py-ascii.js';
-
-/** Main event loop: accept a client, serve it until it leaves, accept the next. */
-export async function reactor(port: number): Promise<void> {
-  const sock = await Listener.open(port);
-  for (let conn = await sock.accept(); conn; conn = await sock.accept()) {
-    await processRequest(conn);
-  }
-}
 
 async function processRequest(conn: Connection): Promise<void> {
   console.log(`Received connection from ${conn.address}`);
@@ -65,4 +58,6 @@ async function processRequest(conn: Connection): Promise<void> {
   }
 }
 
-if (isMain(import.meta.url)) runMain(() => reactor(portOption(process.argv.slice(2))));
+if (isMain(import.meta.url)) {
+  runMain(() => reactor(portOption(process.argv.slice(2)), processRequest));
+}

@@ -1,4 +1,4 @@
-import { defineChapter } from '@mc/runner';
+import { type ClientSession, defineChapter, type Outcome } from '@mc/runner';
 
 /** The servers' start-up line; its group is the port bound. */
 const listening = /^Server up, running, and waiting for call on localhost (\d+)$/m;
@@ -9,8 +9,13 @@ const listening = /^Server up, running, and waiting for call on localhost (\d+)$
  */
 const freePort = ['--port', '0'];
 
+/** A server example's outcome: its sessions connect at once and run side by side. */
+function servesTogether(...sessions: ClientSession[]): Outcome {
+  return { kind: 'serves', client: { listening, together: true, sessions } };
+}
+
 /** The book's exchange with the calculator (examples 3 and 6, which differ in one word). */
-function calculatorSession(noun: 'numbers' | 'integers') {
+function calculatorSession(noun: 'numbers' | 'integers'): ClientSession['steps'] {
   return [
     { expect: '<welcome: starting in sum mode>\n' },
     { send: 'hello\r\n' },
@@ -40,36 +45,29 @@ export default defineChapter({
       section: 'The echo server: one client at a time',
       args: freePort,
       timeoutSeconds: 30,
-      outcome: {
-        kind: 'serves',
-        client: {
-          listening,
-          together: true,
-          sessions: [
-            {
-              name: 'client 1',
-              steps: [
-                { send: 'hello\r\n' },
-                { expect: "Echoed: 'hello'\r\n" },
-                { send: "it's \u00e9 ok  \r\n" },
-                { expect: `Echoed: "it's \\xe9 ok"\r\n` },
-                { send: 'quit\r\n' },
-                { expect: 'connection closed\r\n' },
-                { closed: true },
-              ],
-            },
-            {
-              name: 'client 2',
-              steps: [
-                { send: 'waiting\r\n' },
-                { expect: "Echoed: 'waiting'\r\n" },
-                { send: 'quit\r\n' },
-                { expect: 'connection closed\r\n' },
-              ],
-            },
+      outcome: servesTogether(
+        {
+          name: 'client 1',
+          steps: [
+            { send: 'hello\r\n' },
+            { expect: "Echoed: 'hello'\r\n" },
+            { send: "it's \u00e9 ok  \r\n" },
+            { expect: `Echoed: "it's \\xe9 ok"\r\n` },
+            { send: 'quit\r\n' },
+            { expect: 'connection closed\r\n' },
+            { closed: true },
           ],
         },
-      },
+        {
+          name: 'client 2',
+          steps: [
+            { send: 'waiting\r\n' },
+            { expect: "Echoed: 'waiting'\r\n" },
+            { send: 'quit\r\n' },
+            { expect: 'connection closed\r\n' },
+          ],
+        },
+      ),
       output: [
         listening,
         /^\('127\.0\.0\.1', \d+\) --> hello$/m,
@@ -99,20 +97,13 @@ export default defineChapter({
       section: 'The calculator server, one client at a time',
       args: freePort,
       timeoutSeconds: 30,
-      outcome: {
-        kind: 'serves',
-        client: {
-          listening,
-          together: true,
-          sessions: [
-            { name: 'client 1', steps: calculatorSession('numbers') },
-            {
-              name: 'client 2',
-              steps: [{ send: '2,3\r\n' }, { expect: "Sum of input numbers: '5'\r\n" }],
-            },
-          ],
+      outcome: servesTogether(
+        { name: 'client 1', steps: calculatorSession('numbers') },
+        {
+          name: 'client 2',
+          steps: [{ send: '2,3\r\n' }, { expect: "Sum of input numbers: '5'\r\n" }],
         },
-      },
+      ),
       output: [listening, /^\('127\.0\.0\.1', \d+\) --> {2}4, 5 ,6$/m],
     },
     {
@@ -140,24 +131,17 @@ export default defineChapter({
       section: 'The reactor: many clients, one thread',
       args: freePort,
       timeoutSeconds: 30,
-      outcome: {
-        kind: 'serves',
-        client: {
-          listening,
-          together: true,
-          sessions: [
-            { name: 'client 1', steps: calculatorSession('integers') },
-            {
-              name: 'client 2',
-              steps: [
-                { expect: '<welcome: starting in sum mode>\n' },
-                { send: '2,3\r\n' },
-                { expect: "Sum of input integers: '5'\r\n" },
-              ],
-            },
+      outcome: servesTogether(
+        { name: 'client 1', steps: calculatorSession('integers') },
+        {
+          name: 'client 2',
+          steps: [
+            { expect: '<welcome: starting in sum mode>\n' },
+            { send: '2,3\r\n' },
+            { expect: "Sum of input integers: '5'\r\n" },
           ],
         },
-      },
+      ),
       output: [listening, /^\('127\.0\.0\.1', \d+\) quit$/m],
     },
   ],
