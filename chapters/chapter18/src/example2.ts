@@ -26,14 +26,17 @@ export async function main(): Promise<void> {
 }
 
 if (isMain(import.meta.url)) {
-  runMain(async () => {
-    try {
-      await main();
-    } catch (error) {
-      if (!(error instanceof EOFError)) throw error;
-      // The last line of Python's traceback.
-      console.error(`EOFError: ${error.message}`);
-      process.exitCode = 1;
-    }
-  });
+  runMain(
+    async () => {
+      try {
+        await main();
+      } catch (error) {
+        if (!(error instanceof EOFError)) throw error;
+        // The last line of Python's traceback.
+        console.error(`EOFError: ${error.message}`);
+        process.exitCode = 1;
+      }
+    },
+    { options: {} },
+  );
 }

@@ -36,4 +36,4 @@ export function main(): void {
   console.log('Finished.');
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

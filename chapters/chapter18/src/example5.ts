@@ -48,4 +48,4 @@ export function main(): void {
   gen.return();
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

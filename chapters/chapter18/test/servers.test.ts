@@ -1,9 +1,10 @@
 // What the three servers share: the blocking ones serve one client at a time, every one survives a
 // client that leaves without quit (at no CPU cost), bad input, and stops cleanly on Ctrl+C.
 import { connect } from 'node:net';
+import { runExample } from '@mc/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_LINE_BYTES, NOT_UTF8, TOO_LONG } from '../src/lines.js';
-import { Client, RunningServer } from './server.js';
+import { Client, packageDir, RunningServer } from './server.js';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -151,4 +152,16 @@ describe.each(servers)('$name on Ctrl+C', ({ name, answer }) => {
       expect(running.stderr).toBe('');
     },
   );
+});
+
+describe.each(servers)('$name on a port in use', ({ name }) => {
+  it('says so in one line and exits 1', async () => {
+    server = await RunningServer.start(name);
+    const run = await runExample(packageDir, name, { args: ['--port', String(server.port)] });
+    expect(run.stderr).toBe(
+      `cannot listen on 127.0.0.1:${server.port}: address already in use (EADDRINUSE)\n`,
+    );
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(1);
+  });
 });
