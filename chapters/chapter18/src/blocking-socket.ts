@@ -51,11 +51,11 @@ export class Connection {
       const event = this.#events.shift();
       if (event?.kind === 'line') return event.text;
       if (event?.kind === 'not-utf8') {
-        this.sendall(`${NOT_UTF8}\n`);
+        await this.sendall(`${NOT_UTF8}\n`);
         continue;
       }
       if (event?.kind === 'too-long') {
-        this.sendall(`${TOO_LONG}\n`);
+        await this.sendall(`${TOO_LONG}\n`);
         return undefined;
       }
       if (this.#ended) return undefined;
@@ -66,9 +66,23 @@ export class Connection {
     }
   }
 
-  /** Twin of `conn.sendall(bytes)`: queued in order; Node writes it out while the session goes on. */
-  sendall(text: string): void {
-    if (this.#socket.writable) this.#socket.write(text);
+  /**
+   * Twin of `conn.sendall(bytes)`, which blocks while the client's buffers are full: resolves at
+   * once unless Node's write buffer is full too, then once it has drained (or the client is gone).
+   * So a client that sends without ever reading its answers stops being read, as in Python.
+   */
+  async sendall(text: string): Promise<void> {
+    const socket = this.#socket;
+    if (!socket.writable || socket.write(text)) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        socket.off('drain', done);
+        socket.off('close', done);
+        resolve();
+      };
+      socket.on('drain', done);
+      socket.on('close', done);
+    });
   }
 
   /**

@@ -37,11 +37,11 @@ async function processRequest(conn: Connection): Promise<void> {
       if (raw === undefined) return; // the client left: the book loops here for ever
       const line = raw.trimEnd();
       if (line === 'quit') {
-        conn.sendall('connection closed\r\n');
+        await conn.sendall('connection closed\r\n');
         return;
       }
       console.log(`${conn.address} --> ${line}`);
-      conn.sendall(`Echoed: ${pyAscii(line)}\r\n`);
+      await conn.sendall(`Echoed: ${pyAscii(line)}\r\n`);
     }
   } finally {
     console.log(`${conn.address} quit`);

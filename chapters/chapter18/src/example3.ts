@@ -20,22 +20,22 @@ async function processRequest(conn: Connection): Promise<void> {
   console.log(`Received connection from ${conn.address}`);
   let mode = 'sum';
   try {
-    conn.sendall('<welcome: starting in sum mode>\n');
+    await conn.sendall('<welcome: starting in sum mode>\n');
     for (;;) {
       const raw = await conn.readline();
       if (raw === undefined) return; // the client left: the book loops here for ever
       const line = raw.trimEnd();
       if (line === 'quit') {
-        conn.sendall('connection closed\r\n');
+        await conn.sendall('connection closed\r\n');
         return;
       }
       if (line === 'sum') {
-        conn.sendall('<switching to sum mode>\r\n');
+        await conn.sendall('<switching to sum mode>\r\n');
         mode = 'sum';
         continue;
       }
       if (line === 'product') {
-        conn.sendall('<switching to product mode>\r\n');
+        await conn.sendall('<switching to product mode>\r\n');
         mode = 'product';
         continue;
       }
@@ -43,13 +43,13 @@ async function processRequest(conn: Connection): Promise<void> {
       console.log(`${conn.address} --> ${line}`);
       const nums = parseIntegers(line);
       if (nums === undefined) {
-        conn.sendall(`${NOT_INTEGERS}\n`);
+        await conn.sendall(`${NOT_INTEGERS}\n`);
         continue;
       }
       if (mode === 'sum') {
-        conn.sendall(`Sum of input numbers: ${pyAscii(String(sum(nums)))}\r\n`);
+        await conn.sendall(`Sum of input numbers: ${pyAscii(String(sum(nums)))}\r\n`);
       } else {
-        conn.sendall(`Product of input numbers: ${pyAscii(String(product(nums)))}\r\n`);
+        await conn.sendall(`Product of input numbers: ${pyAscii(String(product(nums)))}\r\n`);
       }
     }
   } finally {
