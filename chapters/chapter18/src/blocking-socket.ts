@@ -23,7 +23,7 @@ export class Connection {
     this.#socket = socket;
     this.address = pyAddress(socket);
     socket.on('data', (chunk: Buffer) => {
-      this.#events.push(...this.#splitter.push(chunk));
+      for (const event of this.#splitter.push(chunk)) this.#events.push(event);
       // Read no further ahead than the session asks: the rest waits in the kernel's buffers.
       socket.pause();
       this.#wakeReader();
@@ -33,7 +33,7 @@ export class Connection {
     const end = (): void => {
       if (this.#ended) return;
       this.#ended = true;
-      this.#events.push(...this.#splitter.end());
+      for (const event of this.#splitter.end()) this.#events.push(event);
       this.#wakeReader();
     };
     socket.on('end', end);
