@@ -1,0 +1,42 @@
+// Mirrors Chapter18/example2.py: the calculator of the coming servers, first on stdin. Each line
+// of integers separated by commas gets its sum and product (BigInts: Python's ints have no limit).
+// Ctrl+C prints `Finished.` and ends with status 0; the end of input (Ctrl+D, or the end of a pipe)
+// ends it as Python's input() does, with EOFError (one line here, not a traceback) and status 1.
+import { EOFError, input, isMain, runMain } from '@mc/core';
+import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
+
+export async function main(): Promise<void> {
+  // Python's `except KeyboardInterrupt`. Core's input() reads stdin as plain lines, so Ctrl+C on a
+  // terminal is a real SIGINT, as it is with piped input.
+  process.once('SIGINT', () => {
+    console.log('\nFinished.');
+    process.exit(0);
+  });
+  for (;;) {
+    const line = await input('Please enter a list of integer, separated by commas: ');
+    const nums = parseIntegers(line);
+    if (nums === undefined) {
+      console.log(NOT_INTEGERS);
+      continue;
+    }
+
+    console.log('Sum of input integers', String(sum(nums)));
+    console.log('Product of input integers', String(product(nums)));
+  }
+}
+
+if (isMain(import.meta.url)) {
+  runMain(
+    async () => {
+      try {
+        await main();
+      } catch (error) {
+        if (!(error instanceof EOFError)) throw error;
+        // The last line of Python's traceback.
+        console.error(`EOFError: ${error.message}`);
+        process.exitCode = 1;
+      }
+    },
+    { options: {} },
+  );
+}

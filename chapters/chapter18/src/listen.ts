@@ -1,0 +1,61 @@
+/**
+ * What the three servers (examples 1, 3 and 6) share: the book's address, the `--port` option,
+ * the start-up line, Python's way of printing a client's address, and a clean stop on Ctrl+C.
+ */
+import { once } from 'node:events';
+import type { Server, Socket } from 'node:net';
+import { numberOption, parseOptions, wholeNumber } from '@mc/core';
+
+/** The book's `reactor('localhost', 8080)`. */
+export const BOOK_HOST = 'localhost';
+export const BOOK_PORT = 8080;
+
+/** The book's `sock.listen(5)`. */
+export const BACKLOG = 5;
+
+const USAGE = `usage: [--port 0..65535 (default ${BOOK_PORT}; 0: a free port)]`;
+
+/** The port a server's command line asks for (`--port N`), or a one-line UsageError. */
+export function portOption(args: readonly string[]): number {
+  const { values } = parseOptions(
+    { args: [...args], options: { port: { type: 'string' } } },
+    USAGE,
+  );
+  return numberOption('port', values.port, wholeNumber(0, 65_535), USAGE) ?? BOOK_PORT;
+}
+
+/**
+ * Binds `server` as the book's `sock.bind(('localhost', port)); sock.listen(5)` and prints its
+ * start-up line with the port bound. 127.0.0.1 explicitly: Node resolves `localhost` to ::1 first.
+ * A port in use rejects (runMain prints it as one line, exit 1).
+ */
+export async function listen(server: Server, port: number): Promise<number> {
+  server.listen({ host: '127.0.0.1', port, backlog: BACKLOG });
+  await once(server, 'listening');
+  const address = server.address();
+  const bound = typeof address === 'object' && address !== null ? address.port : port;
+  console.log(`Server up, running, and waiting for call on ${BOOK_HOST} ${bound}`);
+  return bound;
+}
+
+/** A client's address as Python prints the pair `accept()` returns: `('127.0.0.1', 54321)`. */
+export function pyAddress(socket: Socket): string {
+  return `('${socket.remoteAddress}', ${socket.remotePort})`;
+}
+
+/**
+ * Runs `stop` on the first SIGINT or SIGTERM: the server stops listening and lets its clients go,
+ * so the process ends with status 0 and leaves no port open. Python ends on Ctrl+C with a
+ * KeyboardInterrupt traceback instead. A second signal ends the process at once.
+ */
+export function onStop(stop: () => void): void {
+  const first = (): void => {
+    process.off('SIGINT', first);
+    process.off('SIGTERM', first);
+    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGTERM', () => process.exit(143));
+    stop();
+  };
+  process.on('SIGINT', first);
+  process.on('SIGTERM', first);
+}

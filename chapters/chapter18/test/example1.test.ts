@@ -1,0 +1,40 @@
+import { afterEach, expect, it } from 'vitest';
+import { Client, RunningServer } from './server.js';
+
+let server: RunningServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+});
+
+it("echoes the book's exchange, in Python's ascii() quotes, and logs every line but quit", async () => {
+  server = await RunningServer.start('example1');
+  const client = await Client.connect(server.port);
+  const exchange: [string, string][] = [
+    ['hello\r\n', "Echoed: 'hello'\r\n"],
+    ['\r\n', "Echoed: ''\r\n"],
+    ["it's \u00e9 ok  \n", `Echoed: "it's \\xe9 ok"\r\n`],
+    ['1,2,3\n', "Echoed: '1,2,3'\r\n"],
+    ['sum\n', "Echoed: 'sum'\r\n"],
+    [' 4, 5 ,6 \n', "Echoed: ' 4, 5 ,6'\r\n"],
+  ];
+  for (const [line, answer] of exchange) await client.ask(line, answer);
+  await client.ask('quit\r\n', 'connection closed\r\n');
+  await client.waitClosed();
+  expect(client.received).toBe(
+    `${exchange.map(([, answer]) => answer).join('')}connection closed\r\n`,
+  );
+
+  const who = client.address;
+  await server.logged(`${who} quit\n`);
+  expect(server.stdout.split('\n').slice(1)).toEqual([
+    `Received connection from ${who}`,
+    `${who} --> hello`,
+    `${who} --> `,
+    `${who} --> it's \u00e9 ok`,
+    `${who} --> 1,2,3`,
+    `${who} --> sum`,
+    `${who} -->  4, 5 ,6`,
+    `${who} quit`,
+    '',
+  ]);
+});
