@@ -5,13 +5,14 @@ const listening = /^Server up, running, and waiting for call on localhost (\d+)$
 
 /**
  * Every server listens on a free port (`--port 0`): the runner reads it from the start-up line.
- * The book's Python servers ignore their arguments and take 8080.
+ * The book's Python servers ignore their arguments and take 8080 (`bookPort`: under `--python` the
+ * runner waits until that port is clear of TIME_WAIT, since they bind it without SO_REUSEADDR).
  */
 const freePort = ['--port', '0'];
 
 /** A server example's outcome: its sessions connect at once and run side by side. */
 function servesTogether(...sessions: ClientSession[]): Outcome {
-  return { kind: 'serves', client: { listening, together: true, sessions } };
+  return { kind: 'serves', client: { listening, bookPort: 8080, together: true, sessions } };
 }
 
 /** The book's exchange with the calculator (examples 3 and 6, which differ in one word). */

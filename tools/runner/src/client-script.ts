@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import type { ClientScript, ClientSession, ClientStep } from './declare.js';
 
@@ -160,10 +161,14 @@ export async function runClientScript(
   }
 }
 
-/** Resolves once something accepts connections on 127.0.0.1:`port`, trying every 100 ms; false if `signal` aborts first. */
+/**
+ * Resolves once a socket listens on `port`, looking every 100 ms; false if `signal` aborts first.
+ * It reads the kernel's tables rather than connecting: a probe connection would be the first
+ * client of a book server that serves one client at a time, and a dropped one can crash it.
+ */
 export async function waitForPort(port: number, signal: AbortSignal): Promise<boolean> {
   while (!signal.aborted) {
-    if (!(await portClosed(port))) return true;
+    if ((await socketsInState(port, LISTEN)) > 0) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return false;
@@ -178,4 +183,46 @@ export async function portClosed(port: number): Promise<boolean> {
   } catch {
     return true;
   }
+}
+
+/** The kernel's TCP states, as /proc/net/tcp writes them. */
+const LISTEN = '0A';
+const TIME_WAIT = '06';
+
+/**
+ * Sockets whose local port is `port` in `state`, from the kernel's tables (Linux; 0 where they
+ * cannot be read).
+ */
+async function socketsInState(port: number, state: string): Promise<number> {
+  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  let count = 0;
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const text = await readFile(table, 'utf8').catch(() => '');
+    // Columns: sl, local address (IP:PORT in hex), remote address, state, ...
+    for (const row of text.split('\n').slice(1)) {
+      const [, local, , rowState] = row.trim().split(/\s+/);
+      if (local?.endsWith(hexPort) && rowState === state) count++;
+    }
+  }
+  return count;
+}
+
+/** Connections on `port` in TIME_WAIT (Linux; 0 elsewhere). */
+export function timeWaitCount(port: number): Promise<number> {
+  return socketsInState(port, TIME_WAIT);
+}
+
+/**
+ * Waits until no connection on `port` is in TIME_WAIT, at most `seconds`. A server that closed
+ * connections first leaves them there for a minute, and a book original that binds without
+ * SO_REUSEADDR cannot listen on that port meanwhile (`Address already in use`). Resolves true when
+ * the port is clear.
+ */
+export async function waitOutTimeWait(port: number, seconds: number): Promise<boolean> {
+  const deadline = Date.now() + seconds * 1000;
+  while ((await timeWaitCount(port)) > 0) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return true;
 }

@@ -46,8 +46,9 @@ export interface ClientScript {
   /** The line the server prints once it listens; its first capture group is the port (`Serving on .*:(\d+)`). */
   readonly listening: RegExp;
   /**
-   * The port the book's program listens on. The Python original, which may print no listening
-   * line, is driven on it as soon as it accepts connections (`--python`).
+   * The port the book's program listens on. Under `--python` the original is started once no
+   * connection there is in TIME_WAIT, and driven as soon as it listens there (seen in the kernel's
+   * tables, not by connecting), even if it prints no listening line.
    */
   readonly bookPort?: number;
   readonly sessions: readonly ClientSession[];

@@ -6,6 +6,7 @@ import {
   runClientScript,
   type TranscriptSink,
   waitForPort,
+  waitOutTimeWait,
 } from './client-script.js';
 import { CPU_SCRIPT, parseTimes } from './cpu-time.js';
 import type { ClientScript, StdinFeed } from './declare.js';
@@ -37,7 +38,10 @@ export interface RunRequest {
 /** How to find a server's port and what to do with it. */
 export interface ServerClient {
   readonly script: ClientScript;
-  /** Wait for this port to accept connections instead of for the script's `listening` line. */
+  /**
+   * The server's known port (a book original's): wait out TIME_WAIT on it before the start, and
+   * drive it once it listens there, or once it prints the script's `listening` line if sooner.
+   */
   readonly port?: number;
   /** Receives the client's side of the exchange, line by line. */
   readonly onLine?: TranscriptSink;
@@ -57,6 +61,9 @@ export interface ServedReport {
   /** How much of stderr was written before the SIGINT: what follows is the stop's own report. */
   readonly stderrBeforeStop: number;
 }
+
+/** Linux keeps a connection in TIME_WAIT for 60 s; a little more, then the server is tried anyway. */
+const TIME_WAIT_SECONDS = 65;
 
 /** How long a server may take to exit after SIGINT before it is stopped by force. */
 const INTERRUPT_GRACE_MS = 3000;
@@ -109,6 +116,9 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
   const stdout = new Capture();
   const stderr = new Capture();
   let fd3 = '';
+  // A server on a fixed port (a book original) must be able to bind it: wait out TIME_WAIT first.
+  if (request.client?.port !== undefined)
+    await waitOutTimeWait(request.client.port, TIME_WAIT_SECONDS);
   const started = performance.now();
   // --norc: a bash whose stdin is a socket reads ~/.bashrc even when not interactive, and a
   // machine's rc file may run slow or locking commands (pyenv's rehash) before every example.
@@ -165,6 +175,7 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
   let serverPort: number | undefined;
   let driving: Promise<ServedReport> | undefined;
   const drive = (port: number, { script: clientScript, onLine }: ServerClient): void => {
+    if (driving) return;
     serverPort = port;
     driving = (async () => {
       const script = await runClientScript(port, clientScript, onLine ?? (() => {}));
@@ -194,7 +205,7 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
     });
   }
   const watchListening = (): void => {
-    if (!client || client.port !== undefined || driving || timedOut || interrupted) return;
+    if (!client || driving || timedOut || interrupted) return;
     const match = client.script.listening.exec(stdout.text);
     if (match?.[1]) drive(Number(match[1]), client);
   };

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { timeWaitCount, waitOutTimeWait } from '../src/client-script.js';
 import type { ClientScript, ExampleDeclaration } from '../src/declare.js';
 import { checkRun } from '../src/outcome.js';
 import { type RunRequest, runExample } from '../src/run-example.js';
@@ -66,6 +68,27 @@ describe('a server example (outcome serves)', () => {
       '[client 2] closed by the server',
     ]);
   });
+
+  it.skipIf(!existsSync('/proc/net/tcp'))(
+    'waits, before starting a server on a fixed port, until no connection there is in TIME_WAIT',
+    async () => {
+      const port = await freePort();
+      const script: ClientScript = {
+        ...echoScript,
+        sessions: [{ name: 'client 1', steps: [{ send: 'bye\n' }, { closed: true }] }],
+      };
+      // The server closes first, so its side of the connection stays in TIME_WAIT for a minute.
+      expect((await serve(['--quiet', '--port', String(port)], script, port)).verdict.ok).toBe(
+        true,
+      );
+      expect(await timeWaitCount(port)).toBeGreaterThan(0);
+      // The wait is bounded: given 0.5 s, it gives up and says so.
+      const started = Date.now();
+      expect(await waitOutTimeWait(port, 0.5)).toBe(false);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+      expect(await waitOutTimeWait(await freePort(), 0.5)).toBe(true);
+    },
+  );
 
   it('fails naming the step when a reply never comes', async () => {
     const script: ClientScript = {
