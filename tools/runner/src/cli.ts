@@ -10,6 +10,12 @@ import pc from 'picocolors';
 import { loadBookFigures } from './book-figures.js';
 import { renderTerminalChart } from './chart-terminal.js';
 import { renderTimesTerminalChart } from './chart-times.js';
+import {
+  type ComparisonReport,
+  compareExamples,
+  comparisonCells,
+  comparisonHeader,
+} from './comparison.js';
 import { discoverChapters } from './discover.js';
 import { killGroup } from './kill-tree.js';
 import { measureOverhead } from './overhead.js';
@@ -204,8 +210,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     figures: loadBookFigures(),
     ...(overhead ? { overheadSeconds: Math.round(overhead.overheadSeconds * 10000) / 10000 } : {}),
   });
+  const comparisons: ComparisonReport[] = [];
+  for (const chapter of new Set(selection.map(({ chapter }) => chapter))) {
+    for (const comparison of chapter.declaration.comparisons ?? []) {
+      const compared = compareExamples(chapter.name, comparison, rows);
+      if (compared) comparisons.push(compared);
+    }
+  }
   const report: RunReport = {
     rows,
+    ...(comparisons.length > 0 ? { comparisons } : {}),
     overhead,
     interrupted: controller.signal.aborted,
     timeScale,
@@ -224,6 +238,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (analysis?.kind === 'times')
       progress.block(`\n${renderTimesTerminalChart(analysis, color)}`);
   }
+  for (const comparison of comparisons) {
+    const table = [comparisonHeader(comparison), ...comparisonCells(comparison)];
+    const widths =
+      table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];
+    const lines = table.map((row) =>
+      row
+        .map((cell, column) =>
+          column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0),
+        )
+        .join('  '),
+    );
+    progress.block(`\n${comparison.title}\n${lines.join('\n')}`);
+  }
   await writeJsonReport(options.json, rows);
   await writeMarkdownReport(options.markdown, report);
   progress.block(`Reports: ${options.json}, ${options.markdown}`);
@@ -237,13 +264,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 // An error the user caused (a report path that cannot be written) is one line, exit 1; a bug keeps its stack.
 runMain(
   async () => {
-    // An error the user caused (a report path that cannot be written) is one line, exit 1; a bug keeps its stack.
-    runMain(
-      async () => {
-        process.exitCode = await main(process.argv.slice(2));
-      },
-      { name: 'runner' },
-    );
+    process.exitCode = await main(process.argv.slice(2));
   },
   { name: 'runner' },
 );

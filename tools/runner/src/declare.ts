@@ -153,6 +153,19 @@ export interface PythonOriginal {
   readonly skip?: string;
 }
 
+/**
+ * Examples of one chapter whose wall times the report sets side by side, as ratios to the first
+ * (Chapter 12: ordered locks, sequential, no locks), beside the Python originals' and the book's.
+ */
+export interface Comparison {
+  /** The section's title: `Chapter 12: locks against sequential and no locks`. */
+  readonly title: string;
+  /** Names of the chapter's examples; the first is the one the others are divided by. */
+  readonly examples: readonly string[];
+  /** What the book prints for each (seconds), in the same order. */
+  readonly bookSeconds?: readonly number[];
+}
+
 export interface ChapterDeclaration {
   /** Package name, `chapter03`. */
   readonly chapter: string;
@@ -160,6 +173,8 @@ export interface ChapterDeclaration {
   readonly title: string;
   /** In book order. */
   readonly examples: readonly ExampleDeclaration[];
+  /** Timing lessons that span several examples, shown as ratios in the report. */
+  readonly comparisons?: readonly Comparison[];
 }
 
 /** Identity function that type-checks a chapter's declaration. */

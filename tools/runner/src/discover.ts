@@ -48,6 +48,12 @@ function problemWith(value: unknown): string | null {
       return `${example.name} serves without a client script's listening line`;
     }
   }
+  const names = new Set(declaration.examples.map((example) => example.name));
+  for (const comparison of declaration.comparisons ?? []) {
+    const unknown = comparison.examples?.find((name) => !names.has(name));
+    if (unknown !== undefined)
+      return `comparison '${comparison.title}' names no example ${unknown}`;
+  }
   return null;
 }
 

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { amdahlSpeedup, type SeriesSpeedup, type SpeedupReport } from './amdahl.js';
 import { renderSvgChart } from './chart-svg.js';
 import { renderTimesSvgChart } from './chart-times.js';
+import { comparisonCells, comparisonHeader } from './comparison.js';
 import { millis, overheadText, ratio, seconds } from './format.js';
 import type { RunReport } from './report-row.js';
 import { summaryLine, tableCells } from './table.js';
@@ -87,6 +88,20 @@ export function renderMarkdown(report: RunReport): string {
   for (const row of report.rows) {
     if (row.analysis?.kind === 'speedup') out.push(...speedupSection(row.analysis), '');
     if (row.analysis?.kind === 'times') out.push(...timesSection(row.analysis), '');
+  }
+  for (const comparison of report.comparisons ?? []) {
+    const header = comparisonHeader(comparison);
+    out.push(
+      `## ${comparison.title}`,
+      '',
+      `| ${header.join(' | ')} |`,
+      `| --- | ${header
+        .slice(1)
+        .map(() => '---:')
+        .join(' | ')} |`,
+      ...comparisonCells(comparison).map((cells) => `| ${cells.join(' | ')} |`),
+      '',
+    );
   }
   if (report.python) {
     out.push(

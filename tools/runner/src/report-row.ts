@@ -1,4 +1,5 @@
 import type { SpeedupReport } from './amdahl.js';
+import type { ComparisonReport } from './comparison.js';
 import type { Overhead } from './overhead.js';
 import type { TimesReport } from './times-analysis.js';
 
@@ -66,6 +67,8 @@ export interface ReportRow {
 /** A whole run: what the terminal summary and the Markdown report are made from. */
 export interface RunReport {
   readonly rows: readonly ReportRow[];
+  /** The chapters' declared comparisons whose examples all ran and passed. */
+  readonly comparisons?: readonly ComparisonReport[];
   readonly overhead: Overhead | null;
   /** The run was stopped by Ctrl-C; `rows` are those finished (or stopped) so far. */
   readonly interrupted: boolean;
