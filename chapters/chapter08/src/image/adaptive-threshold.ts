@@ -40,7 +40,7 @@ export function adaptiveThreshold(
   return out;
 }
 
-const clamp = (value: number, last: number) => (value < 0 ? 0 : value > last ? last : value);
+const clamp = (value: number, last: number) => Math.min(Math.max(value, 0), last);
 
 /** The rounded mean of each pixel's size x size block, edges replicated (cv2.boxFilter). */
 function boxMean({ rows, cols, data }: Image, size: number): Uint8Array {
@@ -110,7 +110,7 @@ export function gaussianKernel(size: number): Float64Array {
 function roundToByte(value: number): number {
   let rounded = Math.round(value);
   if (rounded - value === 0.5 && rounded % 2 !== 0) rounded -= 1;
-  return rounded < 0 ? 0 : rounded > 255 ? 255 : rounded;
+  return Math.min(Math.max(rounded, 0), 255);
 }
 
 /** Each pixel's Gaussian-weighted mean, rounded (cv2.GaussianBlur on floats, then to 8 bits). */
