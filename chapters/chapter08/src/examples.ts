@@ -17,7 +17,7 @@ export default defineChapter({
     {
       name: 'example1',
       bookFile: 'Chapter08/example1.py',
-      section: 'Computer image basics: RGB values',
+      section: 'OpenCV API',
       timeoutSeconds: 20,
       outcome: { kind: 'exits' },
       output: [
@@ -77,7 +77,7 @@ export default defineChapter({
     {
       name: 'example6',
       bookFile: 'Chapter08/example6.py',
-      section: 'Good concurrent image processing practices: input/output',
+      section: 'Good concurrent image processing practices: processing input/output concurrently',
       timeoutSeconds: 90,
       outcome: { kind: 'exits' },
       output: [timingLines],
@@ -90,7 +90,7 @@ export default defineChapter({
     {
       name: 'example7',
       bookFile: 'Chapter08/example7.py',
-      section: 'Good concurrent image processing practices: choosing the correct way',
+      section: 'Good concurrent image processing practices: choosing the correct way (out of many)',
       timeoutSeconds: 30,
       outcome: { kind: 'exits' },
       output: ["Window '1 face(s) found': ", "Window '0 face(s) found': ", /^Done\.\n$/m],
