@@ -86,7 +86,7 @@ try {
         const { stdout, seconds } = run(command, args, cwd);
         const key = `${example} ${side}`;
         results[key] ??= { took: [[], [], [], [], [], []], wall: [] };
-        times(stdout).forEach((t, n) => results[key].took[n].push(t));
+        for (const [n, t] of times(stdout).entries()) results[key].took[n].push(t);
         results[key].wall.push(seconds);
       }
     }

@@ -7,7 +7,9 @@ import {
   gaussianKernel,
 } from '../src/image/adaptive-threshold.js';
 import { cvtColorBgr2Gray } from '../src/image/gray.js';
+import { encodeGrayJpeg } from '../src/image/gray-jpeg.js';
 import { crop, enlarge, type Image } from '../src/image/image.js';
+import { decode } from '../src/image/jpeg.js';
 import { numpyPixelStr, numpyStr } from '../src/image/numpy-str.js';
 import { threshold } from '../src/image/threshold.js';
 
@@ -216,5 +218,27 @@ describe('numpyStr', () => {
     expect(
       numpyPixelStr({ rows: 1, cols: 1, channels: 3, data: Uint8Array.from([199, 136, 86]) }, 0, 0),
     ).toBe('[199 136  86]');
+  });
+});
+
+describe('encodeGrayJpeg', () => {
+  it('writes a baseline one-component JPEG that libjpeg-turbo decodes to within JPEG noise', async () => {
+    for (const [rows, cols, seed] of [
+      [55, 78, 1],
+      [37, 61, 2], // not a multiple of 8: the last blocks are padded
+      [1, 1, 3],
+    ] as const) {
+      const im = randomImage(rows, cols, 1, seed);
+      const bytes = encodeGrayJpeg(im, 95);
+      expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+      expect([...bytes.subarray(-2)]).toEqual([0xff, 0xd9]);
+      const decoded = await decode(bytes);
+      expect([decoded.rows, decoded.cols]).toEqual([rows, cols]);
+      let error = 0;
+      for (let i = 0; i < rows * cols; i++) {
+        error += Math.abs((decoded.data[3 * i] as number) - (im.data[i] as number));
+      }
+      expect(error / (rows * cols)).toBeLessThan(2);
+    }
   });
 });

@@ -1,11 +1,13 @@
-// JPEG files in and out, with @jsquash/jpeg: libjpeg-turbo's decoder and mozjpeg's encoder
-// compiled to WebAssembly. The decoder is libjpeg-turbo's, as OpenCV's imread uses on Debian, so
-// the pixels are the very ones cv2.imread gives (checked on the shipped images: all equal).
+// JPEG files in and out. Decoding: libjpeg-turbo's decoder compiled to WebAssembly
+// (@jsquash/jpeg), the decoder OpenCV's imread uses on Debian, so the pixels are the very ones
+// cv2.imread gives (checked on the shipped images: all equal). Encoding: gray images with this
+// chapter's baseline encoder (gray-jpeg.ts), colour ones with mozjpeg (@jsquash/jpeg).
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import decodeJpeg, { init as initDecoder } from '@jsquash/jpeg/decode.js';
 import encodeJpeg, { init as initEncoder } from '@jsquash/jpeg/encode.js';
 import type { EncodeOptions } from '@jsquash/jpeg/meta.js';
+import { encodeGrayJpeg } from './gray-jpeg.js';
 import type { Image } from './image.js';
 
 const require = createRequire(import.meta.url);
@@ -51,9 +53,9 @@ export async function imread(path: string): Promise<Image> {
   return decode(await readFile(path));
 }
 
-// As OpenCV's JPEG writer: libjpeg's quantisation tables at quality 95, baseline, 4:2:0 chroma; a
-// gray image is written as a one-component JPEG. Huffman tables are optimised, unlike OpenCV's:
-// with the standard ones this mozjpeg build wrote 33 corrupt files of the 400 tiles.
+// As OpenCV's JPEG writer: libjpeg's quantisation tables at quality 95, baseline, 4:2:0 chroma.
+// Huffman tables are optimised, unlike OpenCV's: with the standard ones this mozjpeg build wrote
+// 33 corrupt files of 400 tiles.
 const OPTIONS: Partial<EncodeOptions> = {
   quality: 95,
   baseline: true,
@@ -64,25 +66,21 @@ const OPTIONS: Partial<EncodeOptions> = {
   chroma_subsample: 2,
 };
 
-/** The image as the bytes of a JPEG file, quality 95. */
+/** The image as the bytes of a JPEG file, quality 95; a gray image as a one-component JPEG. */
 export async function encode(im: Image): Promise<Uint8Array> {
+  if (im.channels === 1) return encodeGrayJpeg(im, 95);
   await encoderReady();
   const { rows, cols, channels, data } = im;
   const rgba = new Uint8ClampedArray(rows * cols * 4);
   for (let i = 0, j = 0; i < rgba.length; i += 4, j += channels) {
-    if (channels === 1) {
-      rgba[i] = rgba[i + 1] = rgba[i + 2] = data[j] as number;
-    } else {
-      rgba[i] = data[j + 2] as number;
-      rgba[i + 1] = data[j + 1] as number;
-      rgba[i + 2] = data[j] as number;
-    }
+    rgba[i] = data[j + 2] as number;
+    rgba[i + 1] = data[j + 1] as number;
+    rgba[i + 2] = data[j] as number;
     rgba[i + 3] = 255;
   }
-  const color_space = channels === 1 ? 1 /* GRAYSCALE */ : 3; /* YCbCr */
   const bytes = await encodeJpeg(
     { data: rgba, width: cols, height: rows } as unknown as Parameters<typeof encodeJpeg>[0],
-    { ...OPTIONS, color_space },
+    { ...OPTIONS, color_space: 3 /* YCbCr */ },
   );
   return new Uint8Array(bytes);
 }
