@@ -2,6 +2,7 @@
 // each worker process reads and decodes its own tiles, so no pixel crosses the process boundary
 // and the reading happens in parallel too. Same Node caveat as example5: a worker process's
 // start-up is of the order of the whole workload at the book's sizes (see the README).
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMain, print, runMain } from '@mc/core';
 import { Pool } from '@mc/core/multiprocessing';
@@ -10,7 +11,7 @@ import { names, THRESH_METHOD } from './example5.js';
 import { adaptiveThreshold } from './image/adaptive-threshold.js';
 import { cvtColorBgr2Gray } from './image/gray.js';
 import { imread, imwrite } from './image/jpeg.js';
-import { INPUT_PATH, OUTPUT_PATH, outputPath } from './paths.js';
+import { INPUT_PATH, OUTPUT_PATH } from './paths.js';
 
 /**
  * Runs in a pool worker: reads the tile of that name, thresholds it, writes the result. Python
@@ -26,7 +27,7 @@ export async function processThreshold(name: string) {
 }
 
 export async function main(): Promise<void> {
-  outputPath('large_output', 'x');
+  mkdirSync(OUTPUT_PATH, { recursive: true });
 
   for (let nProcesses = 1; nProcesses <= 6; nProcesses++) {
     const start = timer();

@@ -22,7 +22,7 @@ export async function main(): Promise<void> {
     let im = await imread(inputPath(filename));
     // Computed and not used, as in the book: detectMultiScale turns the colour image gray itself.
     const _grayIm = cvtColorBgr2Gray(im);
-    const faces = await faceCascade.detectMultiScale(im);
+    const faces = faceCascade.detectMultiScale(im);
 
     for (const [x, y, w, h] of faces) {
       im = await rectangle(im, [x, y], [x + w, y + h], [0, 255, 0], 2);

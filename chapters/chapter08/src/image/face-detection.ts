@@ -18,15 +18,15 @@ interface RectVector {
   get(i: number): { x: number; y: number; width: number; height: number };
   delete(): void;
 }
+interface Classifier {
+  load(path: string): boolean;
+  detectMultiScale(image: Mat, objects: RectVector): void;
+}
 interface OpenCv {
   CV_8UC3: number;
   Mat: new () => Mat;
   RectVector: new () => RectVector;
-  CascadeClassifier: new () => {
-    load(path: string): boolean;
-    detectMultiScale(image: Mat, objects: RectVector): void;
-    delete(): void;
-  };
+  CascadeClassifier: new () => Classifier;
   matFromArray(rows: number, cols: number, type: number, data: Uint8Array): Mat;
   rectangle(
     image: Mat,
@@ -68,32 +68,36 @@ let cascades = 0;
  * system first, the only place it reads from).
  */
 export class CascadeClassifier {
-  readonly #path: string;
+  readonly #cv: OpenCv;
+  /** OpenCV's classifier, kept for the life of the process (as cv2's object would be). */
+  readonly #classifier: Classifier;
 
-  private constructor(path: string) {
-    this.#path = path;
+  private constructor(cv: OpenCv, classifier: Classifier) {
+    this.#cv = cv;
+    this.#classifier = classifier;
   }
 
+  /** @throws Error when OpenCV cannot read the file as a cascade. */
   static async load(path: string): Promise<CascadeClassifier> {
     const { cv } = await openCv();
     cascades += 1;
     const name = `cascade-${cascades}.xml`;
     cv.FS_createDataFile('/', name, readFileSync(path), true, false, false);
-    return new CascadeClassifier(name);
+    const classifier = new cv.CascadeClassifier();
+    if (!classifier.load(name)) throw new Error(`cannot load the cascade ${path}`);
+    return new CascadeClassifier(cv, classifier);
   }
 
   /**
    * `detectMultiScale(im)` with OpenCV's defaults (scale 1.1, 3 neighbours, no size limits) on a
    * colour image in B, G, R order, which OpenCV turns gray itself.
    */
-  async detectMultiScale(im: Image): Promise<Box[]> {
-    const { cv } = await openCv();
-    const classifier = new cv.CascadeClassifier();
+  detectMultiScale(im: Image): Box[] {
+    const cv = this.#cv;
     const mat = toMat(cv, im);
     const found = new cv.RectVector();
     try {
-      if (!classifier.load(this.#path)) throw new Error(`cannot load the cascade ${this.#path}`);
-      classifier.detectMultiScale(mat, found);
+      this.#classifier.detectMultiScale(mat, found);
       return Array.from({ length: found.size() }, (_, i) => {
         const { x, y, width, height } = found.get(i);
         return [x, y, width, height] as Box;
@@ -101,7 +105,6 @@ export class CascadeClassifier {
     } finally {
       found.delete();
       mat.delete();
-      classifier.delete();
     }
   }
 }
