@@ -5,7 +5,8 @@
 // - a backticked path such as `src/example1.ts` or `tools/runner/README.md` that exists neither
 //   beside the Markdown file, nor in its package (or the package's src/), nor from the root;
 // - a reference to an issue number: the issues live outside the repository, where readers cannot see them.
-// Paths of generated folders (dist/, reports/, output/, node_modules/), the book's own files
+// Paths of generated folders (dist/, reports/, output/, node_modules/, and any path git ignores,
+// such as the tiles Chapter 8 generates), the book's own files
 // (`Chapter04/example1.py`) and templates (`output1/sample{i}.txt`, `src/<name>.ts`) are not checked.
 // Prints one line per problem, `file:line: message`, and exits 1 if there is any.
 import { execFileSync } from 'node:child_process';
@@ -52,7 +53,17 @@ function isExternal(target) {
  */
 function pathExists(file, path) {
   const bases = [dirname(join(root, file)), packageDir(file), join(packageDir(file), 'src'), root];
-  return bases.some((base) => existsSync(join(base, path)));
+  return bases.some((base) => existsSync(join(base, path)) || gitIgnores(join(base, path)));
+}
+
+/** True when git ignores `absolute` (a folder a program generates, whether or not it exists yet). */
+function gitIgnores(absolute) {
+  try {
+    execFileSync('git', ['check-ignore', '--quiet', '--no-index', absolute], { cwd: root });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const problems = [];
