@@ -16,7 +16,20 @@ export { type RequestsInFlight, watchRequestsInFlight } from './requests-in-flig
 export {
   DEFAULT_LIMIT_SECONDS,
   type ExampleRun,
+  exampleEnv,
   type RunExampleOptions,
   runExample,
 } from './run-example.js';
+export {
+  type ExampleExit,
+  RunningExample,
+  type RunningServer,
+  type StartExampleOptions,
+  type StartServerOptions,
+  startExample,
+  startProgram,
+  startServerExample,
+} from './running-example.js';
+export { connectionRefused, connectTelnet, TelnetClient } from './telnet-client.js';
 export { chapterTestConfig } from './vitest-config.js';
+export { PATIENCE_SECONDS } from './wait-until.js';

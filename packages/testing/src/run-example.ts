@@ -36,6 +36,19 @@ export interface RunExampleOptions {
 /** The limit of a run that sets none: below the 60 s the chapters give a test. */
 export const DEFAULT_LIMIT_SECONDS = 50;
 
+/** This process's environment with `timeScale` as BOOK_TIME_SCALE and `env` applied (undefined removes). */
+export function exampleEnv(
+  options: Pick<RunExampleOptions, 'timeScale' | 'env'>,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (options.timeScale !== undefined) env.BOOK_TIME_SCALE = String(options.timeScale);
+  for (const [variable, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[variable];
+    else env[variable] = value;
+  }
+  return env;
+}
+
 /**
  * Runs `node dist/<name>.js` in `packageDir`, as the runner does, and collects what it prints, its
  * exit status and when it printed and exited. Stdin is closed at once, or after `answer` is
@@ -50,12 +63,7 @@ export function runExample(
   name: string,
   options: RunExampleOptions = {},
 ): Promise<ExampleRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (options.timeScale !== undefined) env.BOOK_TIME_SCALE = String(options.timeScale);
-  for (const [variable, value] of Object.entries(options.env ?? {})) {
-    if (value === undefined) delete env[variable];
-    else env[variable] = value;
-  }
+  const env = exampleEnv(options);
   const started = performance.now();
   const since = () => (performance.now() - started) / 1000;
   const child = spawn(process.execPath, [join('dist', `${name}.js`), ...(options.args ?? [])], {
