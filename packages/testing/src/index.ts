@@ -13,14 +13,9 @@ export {
 } from './overlap-probe.js';
 export { processExists } from './process-exists.js';
 export { type RequestsInFlight, watchRequestsInFlight } from './requests-in-flight.js';
+export { type ExampleRun, type RunExampleOptions, runExample } from './run-example.js';
 export {
   DEFAULT_LIMIT_SECONDS,
-  type ExampleRun,
-  exampleEnv,
-  type RunExampleOptions,
-  runExample,
-} from './run-example.js';
-export {
   type ExampleExit,
   RunningExample,
   type RunningServer,

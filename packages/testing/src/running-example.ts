@@ -2,17 +2,42 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_LIMIT_SECONDS, exampleEnv, type RunExampleOptions } from './run-example.js';
+import { performance } from 'node:perf_hooks';
 import { waitUntil } from './wait-until.js';
+
+/** How `startExample` (and `runExample`) start the program. */
+export interface StartExampleOptions {
+  /** Command-line arguments after the script. */
+  readonly args?: readonly string[];
+  /** BOOK_TIME_SCALE for the program; without it, the variable is left as this process has it. */
+  readonly timeScale?: number | string;
+  /** Variables added to its environment after the time scale; one set to undefined is removed. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Seconds after which the process is killed with SIGKILL (its `code` is then null). */
+  readonly limitSeconds?: number;
+}
+
+/** The limit of a run that sets none: below the 60 s the chapters give a test. */
+export const DEFAULT_LIMIT_SECONDS = 50;
+
+/** This process's environment with `timeScale` as BOOK_TIME_SCALE and `env` applied (undefined removes). */
+export function exampleEnv(
+  options: Pick<StartExampleOptions, 'timeScale' | 'env'>,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (options.timeScale !== undefined) env.BOOK_TIME_SCALE = String(options.timeScale);
+  for (const [variable, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[variable];
+    else env[variable] = value;
+  }
+  return env;
+}
 
 /** How a started program ended: its exit status, or the signal that killed it. */
 export interface ExampleExit {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
 }
-
-/** How `startExample` starts the program: as `runExample` does, without an answer. */
-export type StartExampleOptions = Omit<RunExampleOptions, 'answer'>;
 
 /**
  * A program started by `startExample` or `startProgram`, still running or not: what it printed so
@@ -25,6 +50,10 @@ export class RunningExample {
   stderr = '';
   /** How it ended, once it has exited and its output is all in. */
   exit: ExampleExit | undefined;
+  /** Seconds from its start to its last output on stdout (0 while it printed nothing), and to its exit. */
+  lastOutputAt = 0;
+  exitedAt = 0;
+  readonly #startedAt = performance.now();
   /** Resolves once it has exited and its output is all in; rejects when it could not start. */
   readonly ended: Promise<ExampleExit>;
   /** Emits `change` on each piece of output and at the end. */
@@ -39,6 +68,7 @@ export class RunningExample {
     child.stdin.on('error', () => {}); // it may exit before reading its stdin
     child.stdout.setEncoding('utf8').on('data', (text: string) => {
       this.stdout += text;
+      this.lastOutputAt = this.seconds();
       const parts = (this.#partialLine + text).split('\n');
       this.#partialLine = parts.pop() ?? '';
       for (const line of parts) this.#lines.push(line);
@@ -57,6 +87,9 @@ export class RunningExample {
         this.#changes.emit('change');
         reject(error);
       });
+      child.once('exit', () => {
+        this.exitedAt = this.seconds();
+      });
       child.once('close', (code, signal) => {
         clearTimeout(limit);
         this.exit = { code, signal };
@@ -65,6 +98,11 @@ export class RunningExample {
       });
     });
     this.ended.catch(() => {}); // the waits report the failure; nobody need await `ended`
+  }
+
+  /** Seconds since it was started. */
+  seconds(): number {
+    return (performance.now() - this.#startedAt) / 1000;
   }
 
   get pid(): number {
