@@ -1,8 +1,11 @@
-import { once } from 'node:events';
-import { connect } from 'node:net';
-import { testBadArguments } from '@mc/testing';
+import {
+  connectionRefused,
+  connectTelnet,
+  type RunningServer,
+  startServerExample,
+  testBadArguments,
+} from '@mc/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exchange, open, type RunningServer, startEchoServer } from './echo-client.js';
 import { packageDir } from './run.js';
 
 let server: RunningServer | undefined;
@@ -11,16 +14,30 @@ afterEach(() => {
   server = undefined;
 });
 
-/** True when nothing accepts connections on `port` any more. */
-function refused(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+/** Starts the compiled echo server with `--port 0`; its first line says where it listens. */
+async function startEchoServer(): Promise<RunningServer> {
+  const started = await startServerExample(packageDir, 'echo_server', {
+    listening: /^Serving on \('127\.0\.0\.1', (\d+)\)$/m,
   });
+  expect(started.lines()[0]).toBe(`Serving on ('127.0.0.1', ${started.port})`);
+  return started;
+}
+
+/** Resolves once the server has printed `count` lines. */
+function lines(running: RunningServer, count: number): Promise<void> {
+  return running.until(() => running.lines().length >= count, `${count} lines`);
+}
+
+/** Sends `message` (or nothing, and closes its side, when null) and resolves with all it got back before the server closed. */
+async function exchange(
+  port: number,
+  message: Buffer | string | null,
+): Promise<{ reply: Buffer; localPort: number }> {
+  const client = await connectTelnet(port);
+  if (message === null) client.drop();
+  else client.send(message);
+  await client.waitClosed();
+  return { reply: client.bytes(), localPort: client.localPort };
 }
 
 describe('echo_server.py', () => {
@@ -28,8 +45,8 @@ describe('echo_server.py', () => {
     server = await startEchoServer();
     const { reply, localPort } = await exchange(server.port, 'Hello, World!');
     expect(reply.toString()).toBe('Hello, World!');
-    await server.lines(4);
-    expect(server.stdout.slice(1, 4)).toEqual([
+    await lines(server, 4);
+    expect(server.lines().slice(1, 4)).toEqual([
       `Received 'Hello, World!' from ('127.0.0.1', ${localPort})`,
       "Send: 'Hello, World!'",
       'Close the client socket',
@@ -42,10 +59,10 @@ describe('echo_server.py', () => {
     expect((await exchange(server.port, long)).reply.toString()).toBe('x'.repeat(100));
     expect((await exchange(server.port, "It's\r\n")).reply.toString()).toBe("It's\r\n");
     expect((await exchange(server.port, null)).reply.byteLength).toBe(0);
-    await server.lines(10);
-    expect(server.stdout[4]).toMatch(/^Received "It's\\r\\n" from \('127\.0\.0\.1', \d+\)$/);
-    expect(server.stdout[5]).toBe(`Send: "It's\\r\\n"`);
-    expect(server.stdout[7]).toMatch(/^Received '' from /);
+    await lines(server, 10);
+    expect(server.lines()[4]).toMatch(/^Received "It's\\r\\n" from \('127\.0\.0\.1', \d+\)$/);
+    expect(server.lines()[5]).toBe(`Send: "It's\\r\\n"`);
+    expect(server.lines()[7]).toMatch(/^Received '' from /);
   });
 
   it('serves 10,000 messages from 200 concurrent clients, every byte back, while others misbehave', async () => {
@@ -53,14 +70,13 @@ describe('echo_server.py', () => {
     const port = server.port;
     // Clients that connect and send nothing: a server serving one client at a time would wait on
     // the first of them for ever, and none of the messages below would come back.
-    const idle = await Promise.all(Array.from({ length: 5 }, () => open(port)));
+    const idle = await Promise.all(Array.from({ length: 5 }, () => connectTelnet(port)));
     // Clients that send far too much, or drop in the middle of a message.
-    const flood = await open(port);
-    flood.on('error', () => {});
-    flood.write(Buffer.alloc(1 << 20, 0x61));
-    const dropped = await open(port);
-    dropped.write('half a mess');
-    dropped.destroy();
+    const flood = await connectTelnet(port);
+    flood.send(Buffer.alloc(1 << 20, 0x61));
+    const dropped = await connectTelnet(port);
+    dropped.send('half a mess');
+    dropped.socket.destroy();
 
     const CLIENTS = 200;
     const MESSAGES = 10_000;
@@ -86,33 +102,30 @@ describe('echo_server.py', () => {
     expect(sent).toBeGreaterThanOrEqual(MESSAGES);
     // Still up, and still holding the idle clients, which get their echo of nothing when they close.
     expect((await exchange(port, 'still here')).reply.toString()).toBe('still here');
-    for (const socket of idle) expect(socket.destroyed).toBe(false);
-    for (const socket of [...idle, flood]) socket.destroy();
+    for (const client of idle) expect(client.socket.destroyed).toBe(false);
+    for (const client of [...idle, flood]) client.socket.destroy();
     // Every served connection logged its three lines, the misbehaving ones included.
-    await server.lines(1 + 3 * (MESSAGES + 1));
+    await lines(server, 1 + 3 * (MESSAGES + 1));
   });
 
   it('survives bytes that are not UTF-8: that client fails, the server goes on', async () => {
     server = await startEchoServer();
     await exchange(server.port, Buffer.from([0xff, 0xfe, 0x41]));
     expect((await exchange(server.port, 'next')).reply.toString()).toBe('next');
-    expect(server.stderr.join('\n')).toMatch(/Error in handle_echo: TypeError/);
+    expect(server.stderr).toMatch(/Error in handle_echo: TypeError/);
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)(
     'stops on %s with status 0 and its port closed, even with a client connected',
     async (signal) => {
       server = await startEchoServer();
-      const idle = await open(server.port);
-      idle.on('error', () => {});
-      const exited = once(server.child, 'exit');
-      server.child.kill(signal);
-      expect(await exited).toEqual([0, null]);
-      expect(await refused(server.port)).toBe(true);
+      const idle = await connectTelnet(server.port);
+      expect(await server.stop(signal)).toEqual({ code: 0, signal: null });
+      expect(await connectionRefused(server.port)).toBe(true);
       // Quietly: nothing about the connection it cut.
-      expect(server.stdout.filter((line) => line !== '')).toHaveLength(1);
-      expect(server.stderr.filter((line) => line !== '')).toEqual([]);
-      idle.destroy();
+      expect(server.stdout.split('\n').filter((line) => line !== '')).toHaveLength(1);
+      expect(server.stderr.split('\n').filter((line) => line !== '')).toEqual([]);
+      idle.socket.destroy();
     },
   );
 });

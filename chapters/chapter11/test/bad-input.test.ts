@@ -2,12 +2,14 @@
 // Each gets an answer or a closed connection; the server never crashes, other clients never wait.
 // (Not a number: these servers read no numbers; only --port does, see test/bad-arguments.test.ts.)
 
-import { fileURLToPath } from 'node:url';
-import { testBadArguments } from '@mc/testing';
+import {
+  connectionRefused,
+  connectTelnet,
+  type RunningServer,
+  testBadArguments,
+} from '@mc/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, portOpen, type ServerProcess, startServer } from './server-process.js';
-
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
+import { packageDir, startServer } from './server.js';
 
 /** What each server answers to a chunk `text`. */
 const answers: Record<string, (text: string) => string> = {
@@ -18,58 +20,58 @@ const answers: Record<string, (text: string) => string> = {
 
 describe.each(Object.keys(answers))('%s with bad input', (name) => {
   const answer = answers[name] ?? (() => '');
-  let server: ServerProcess | undefined;
+  let server: RunningServer | undefined;
   afterEach(() => {
     server?.child.kill('SIGKILL');
   });
 
   it('an empty line is a chunk like any other', async () => {
     server = await startServer(name);
-    const client = await connectClient(server.port);
-    client.socket.write('\r\n');
+    const client = await connectTelnet(server.port);
+    client.send('\r\n');
     await server.printed("Data received: '\\r\\n'\n");
     if (answer('\r\n') !== '') await client.expect(answer('\r\n'));
-    expect(client.received().toString()).toBe(answer('\r\n'));
+    expect(client.received).toBe(answer('\r\n'));
   });
 
   it('bytes that are not UTF-8 close that connection, as asyncio does; another client goes on', async () => {
     server = await startServer(name);
-    const bad = await connectClient(server.port);
-    const good = await connectClient(server.port);
-    bad.socket.write(Buffer.from([0x68, 0x69, 0xff, 0x0d, 0x0a]));
-    await bad.closed();
-    expect(bad.received().length).toBe(0);
-    expect(server.stderr()).toBe(
+    const bad = await connectTelnet(server.port);
+    const good = await connectTelnet(server.port);
+    bad.send(Buffer.from([0x68, 0x69, 0xff, 0x0d, 0x0a]));
+    await bad.waitClosed();
+    expect(bad.bytes().length).toBe(0);
+    expect(server.stderr).toBe(
       'Fatal error: protocol.data_received() call failed.\n' +
         "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte\n",
     );
 
-    good.socket.write('still here');
+    good.send('still here');
     await server.printed("Data received: 'still here'\n");
     if (answer('x') !== '') await good.expect(answer('still here'));
-    expect(await server.interrupt()).toBe(0);
-    expect(await portOpen(server.port)).toBe(false);
+    expect(await server.stop()).toEqual({ code: 0, signal: null });
+    expect(await connectionRefused(server.port)).toBe(true);
   });
 
   it('1 MB without a newline from a client that does not read: other clients are served meanwhile', async () => {
     server = await startServer(name);
-    const flood = await connectClient(server.port);
+    const flood = await connectTelnet(server.port);
     flood.socket.pause();
     const megabyte = 'x'.repeat(1024 * 1024);
-    flood.socket.write(megabyte);
+    flood.send(megabyte);
 
-    const other = await connectClient(server.port);
-    other.socket.write('hello');
+    const other = await connectTelnet(server.port);
+    other.send('hello');
     await server.printed("Data received: 'hello'\n");
     if (answer('x') !== '') await other.expect(answer('hello'));
 
     // The flood is logged (and echoed) in chunks, all of it, once its client reads.
     flood.socket.resume();
-    const logged = () => (server?.stdout().match(/x/g) ?? []).length;
-    const echoed = () => (flood.received().toString().match(/x/g) ?? []).length;
+    const logged = () => (server?.stdout.match(/x/g) ?? []).length;
+    const echoed = () => (flood.received.match(/x/g) ?? []).length;
     if (name === 'example3') {
       // The first chunk is echoed, then the connection closes: the rest is never delivered.
-      await flood.closed();
+      await flood.waitClosed();
       expect(echoed()).toBeGreaterThan(0);
       expect(echoed()).toBe(logged());
     } else {

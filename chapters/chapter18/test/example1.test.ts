@@ -1,5 +1,6 @@
+import { connectTelnet, type RunningServer } from '@mc/testing';
 import { afterEach, expect, it } from 'vitest';
-import { Client, RunningServer } from './server.js';
+import { startServer } from './server.js';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -7,8 +8,8 @@ afterEach(async () => {
 });
 
 it("echoes the book's exchange, in Python's ascii() quotes, and logs every line but quit", async () => {
-  server = await RunningServer.start('example1');
-  const client = await Client.connect(server.port);
+  server = await startServer('example1');
+  const client = await connectTelnet(server.port);
   const exchange: [string, string][] = [
     ['hello\r\n', "Echoed: 'hello'\r\n"],
     ['\r\n', "Echoed: ''\r\n"],
@@ -25,7 +26,7 @@ it("echoes the book's exchange, in Python's ascii() quotes, and logs every line 
   );
 
   const who = client.address;
-  await server.logged(`${who} quit\n`);
+  await server.printed(`${who} quit\n`);
   expect(server.stdout.split('\n').slice(1)).toEqual([
     `Received connection from ${who}`,
     `${who} --> hello`,

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { runExample } from '@mc/testing';
+import { runExample, startExample } from '@mc/testing';
 import { expect, it } from 'vitest';
 import { packageDir } from './server.js';
 
@@ -29,13 +28,8 @@ it('answers each line with its sum and product, refuses what is not integers, an
 });
 
 it('prints Finished. and exits 0 on Ctrl+C (SIGINT) while it waits for a line', async () => {
-  const child = spawn(process.execPath, ['dist/example2.js'], { cwd: packageDir });
-  let stdout = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  child.stdout.setEncoding('utf8').on('data', (text: string) => {
-    stdout += text;
-    if (stdout === PROMPT) child.kill('SIGINT');
-  });
-  expect(await exited).toBe(0);
-  expect(stdout).toBe(`${PROMPT}\nFinished.\n`);
+  const run = startExample(packageDir, 'example2');
+  await run.until(() => run.stdout === PROMPT, 'the prompt alone');
+  expect(await run.stop('SIGINT')).toEqual({ code: 0, signal: null });
+  expect(run.stdout).toBe(`${PROMPT}\nFinished.\n`);
 });

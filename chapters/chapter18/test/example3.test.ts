@@ -1,6 +1,7 @@
+import { connectTelnet, type RunningServer } from '@mc/testing';
 import { afterEach, expect, it } from 'vitest';
 import { calculatorExchange } from './exchanges.js';
-import { Client, RunningServer } from './server.js';
+import { startServer } from './server.js';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -8,8 +9,8 @@ afterEach(async () => {
 });
 
 it("answers the book's exchange byte for byte, and logs every line but the commands", async () => {
-  server = await RunningServer.start('example3');
-  const client = await Client.connect(server.port);
+  server = await startServer('example3');
+  const client = await connectTelnet(server.port);
   await client.expect('<welcome: starting in sum mode>\n');
   const exchange = calculatorExchange('numbers');
   for (const [line, answer] of exchange) await client.ask(line, answer);
@@ -19,7 +20,7 @@ it("answers the book's exchange byte for byte, and logs every line but the comma
   );
 
   const who = client.address;
-  await server.logged(`${who} quit\n`);
+  await server.printed(`${who} quit\n`);
   const logged = exchange
     .map(([line]) => line.trimEnd())
     .filter((line) => !['sum', 'product', 'quit'].includes(line))

@@ -1,5 +1,6 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startExample, startProgram } from '@mc/testing';
 
 export const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -30,39 +31,25 @@ export interface ChildrenWatch {
  * Runs `node <script> [args]` in this package and looks at its child processes every 50 ms
  * until it exits (killed after 60 s): which processes it started and how many lived at once.
  */
-export function watchChildren(
+export async function watchChildren(
   script: string,
   args: readonly string[] = [],
 ): Promise<ChildrenWatch> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      cwd: packageDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => {
-      stdout += text;
-    });
-    child.stderr.setEncoding('utf8').on('data', (text: string) => {
-      stderr += text;
-    });
-    const children = new Set<number>();
-    let mostAtOnce = 0;
-    const look = setInterval(() => {
-      if (child.pid === undefined || child.exitCode !== null) return;
-      const now = childrenOf(child.pid);
-      for (const pid of now) children.add(pid);
-      mostAtOnce = Math.max(mostAtOnce, now.length);
-    }, 50);
-    const limit = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(look);
-      clearTimeout(limit);
-      resolve({ code, stdout, stderr, children, mostAtOnce });
-    });
-  });
+  const run = startProgram(packageDir, script, { args, limitSeconds: 60 });
+  const children = new Set<number>();
+  let mostAtOnce = 0;
+  const look = setInterval(() => {
+    if (run.exit !== undefined) return;
+    const now = childrenOf(run.pid);
+    for (const pid of now) children.add(pid);
+    mostAtOnce = Math.max(mostAtOnce, now.length);
+  }, 50);
+  try {
+    const { code } = await run.ended;
+    return { code, stdout: run.stdout, stderr: run.stderr, children, mostAtOnce };
+  } finally {
+    clearInterval(look);
+  }
 }
 
 /** unittest's report: the result characters line, `Ran N tests`, and the verdict. */
@@ -90,48 +77,20 @@ export interface StoppedRun {
 /**
  * Runs `node dist/<name>.js` at `timeScale` until its stdout lines satisfy `ready`, then sends
  * `signal` (a reader's Ctrl-C by default) to it alone, and waits for it to exit. Killed after
- * 60 s, so a program that ignores the signal fails the test instead of hanging it.
+ * 60 s, so a program that ignores the signal fails the test instead of hanging it; fails at once
+ * when the program ends before it is ready.
  */
-export function runUntil(
+export async function runUntil(
   name: string,
   timeScale: number,
   ready: (lines: readonly string[]) => boolean,
   signal: NodeJS.Signals = 'SIGINT',
 ): Promise<StoppedRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`dist/${name}.js`], {
-      cwd: packageDir,
-      env: { ...process.env, BOOK_TIME_SCALE: String(timeScale) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let linesAtSignal = -1;
-    const lines = () => stdout.split('\n').slice(0, -1);
-    child.stdout.setEncoding('utf8').on('data', (text: string) => {
-      stdout += text;
-      if (linesAtSignal < 0 && ready(lines())) {
-        linesAtSignal = lines().length;
-        child.kill(signal);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (text: string) => {
-      stderr += text;
-    });
-    const limit = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code, exitSignal) => {
-      clearTimeout(limit);
-      resolve({
-        code,
-        signal: exitSignal,
-        pid: child.pid ?? 0,
-        lines: lines(),
-        stderr,
-        linesAtSignal,
-      });
-    });
-  });
+  const run = startExample(packageDir, name, { timeScale, limitSeconds: 60 });
+  await run.until(() => ready(run.lines()), 'the lines awaited', 50);
+  const linesAtSignal = run.lines().length;
+  const exit = await run.stop(signal);
+  return { ...exit, pid: run.pid, lines: run.lines(), stderr: run.stderr, linesAtSignal };
 }
 
 /** The lines of `lines` that match `pattern`. */

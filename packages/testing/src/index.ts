@@ -13,10 +13,18 @@ export {
 } from './overlap-probe.js';
 export { processExists } from './process-exists.js';
 export { type RequestsInFlight, watchRequestsInFlight } from './requests-in-flight.js';
+export { type ExampleRun, type RunExampleOptions, runExample } from './run-example.js';
 export {
   DEFAULT_LIMIT_SECONDS,
-  type ExampleRun,
-  type RunExampleOptions,
-  runExample,
-} from './run-example.js';
+  type ExampleExit,
+  RunningExample,
+  type RunningServer,
+  type StartExampleOptions,
+  type StartServerOptions,
+  startExample,
+  startProgram,
+  startServerExample,
+} from './running-example.js';
+export { connectionRefused, connectTelnet, TelnetClient } from './telnet-client.js';
 export { chapterTestConfig } from './vitest-config.js';
+export { PATIENCE_SECONDS } from './wait-until.js';
