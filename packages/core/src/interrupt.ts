@@ -54,7 +54,8 @@ export class KeyboardInterrupt extends Error {
 /**
  * `work`, unless Ctrl-C (or SIGTERM) comes first: then it rejects with `KeyboardInterrupt`, as the
  * Python statement waiting there would raise it. `work` itself goes on; the caller stops it. Built
- * on `interrupted()`, so it installs the same handlers.
+ * on `interrupted()`, so it installs the same handlers; a program that prints a prompt before its
+ * first `interruptible(...)` call should call `interrupted()` first, for the reason given there.
  *
  * @example await interruptible(scheduler.start()) // KeyboardInterrupt on Ctrl-C
  */
