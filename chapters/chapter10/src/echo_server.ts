@@ -7,7 +7,15 @@
 // there at start-up; this twin does what it did on Python 3.7. Ctrl+C (or SIGTERM) closes the
 // server and every open connection and exits 0, silently, as the book's does.
 import { createServer, type Server, type Socket } from 'node:net';
-import { isMain, numberOption, parseOptions, pyRepr, runMain, wholeNumber } from '@mc/core';
+import {
+  interrupted,
+  isMain,
+  numberOption,
+  parseOptions,
+  pyRepr,
+  runMain,
+  wholeNumber,
+} from '@mc/core';
 
 const USAGE = 'usage: echo_server [--port 0..65535 (default 8888, 0: a free port)]';
 /** The book's `reader.read(100)`: at most this many bytes of the first read. */
@@ -118,18 +126,15 @@ export async function main(): Promise<void> {
   );
   const port = numberOption('port', values.port, wholeNumber(0, 65_535), USAGE) ?? 8888;
   // Ctrl+C is awaited from before the server listens, so a signal can never meet Node's default
-  // action (death by that signal) instead of a clean stop; the handlers stay to the end.
-  const interrupted = new Promise<void>((resolve) => {
-    process.on('SIGINT', resolve);
-    process.on('SIGTERM', resolve);
-  });
+  // action (death by that signal) instead of a clean stop.
+  const stopped = interrupted();
   const { server, stop } = await startServer(port);
 
   const address = server.address() as { address: string; port: number };
   console.log(`Serving on ${pyRepr([address.address, address.port])}`);
 
   // Serve requests until Ctrl+C is pressed; then close the server, quietly.
-  await interrupted;
+  await stopped;
   stop();
 }
 

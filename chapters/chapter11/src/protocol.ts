@@ -116,20 +116,3 @@ export async function createServer(
     waitClosed: () => closed,
   };
 }
-
-/**
- * `loop.run_forever()` until Ctrl+C (`except KeyboardInterrupt: pass`): resolves at the first
- * SIGINT or SIGTERM, printing nothing. Node's loop keeps running meanwhile because the server
- * listens.
- */
-export function runUntilInterrupted(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-}

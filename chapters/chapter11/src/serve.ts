@@ -1,8 +1,8 @@
 // The second half every server of the chapter shares with the book: create the server on
 // 127.0.0.1, print where it listens, serve until Ctrl+C, close it. Only the protocol differs.
 import { basename } from 'node:path';
-import { numberOption, parseOptions, pyRepr, wholeNumber } from '@mc/core';
-import { createServer, type Protocol, runUntilInterrupted } from './protocol.js';
+import { interrupted, numberOption, parseOptions, pyRepr, wholeNumber } from '@mc/core';
+import { createServer, type Protocol } from './protocol.js';
 
 /** The book's port. */
 export const BOOK_PORT = 8888;
@@ -28,10 +28,12 @@ export async function serve(
   const port = portOption(argv);
   const server = await createServer(protocolFactory, '127.0.0.1', port);
 
-  // Serve requests until Ctrl+C is pressed (caught from before the line that says it listens)
-  const interrupted = runUntilInterrupted();
+  // Serve requests until Ctrl+C is pressed (caught from before the line that says it listens):
+  // loop.run_forever() and `except KeyboardInterrupt: pass`, printing nothing. Node's loop keeps
+  // running meanwhile because the server listens.
+  const stop = interrupted();
   console.log(`Serving on ${pyRepr(server.getsockname())}`);
-  await interrupted;
+  await stop;
 
   // Close the server
   server.close();

@@ -7,8 +7,9 @@
  * the backlog of a Python server that is busy with another.
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { interrupted } from '@mc/core';
 import { type LineEvent, LineSplitter, NOT_UTF8, TOO_LONG } from './lines.js';
-import { listen, onStop, pyAddress } from './listen.js';
+import { listen, pyAddress } from './listen.js';
 
 /** One client: its address, its lines, and `sendall`. Twin of the accepted socket + `makefile()`. */
 export class Connection {
@@ -127,8 +128,9 @@ export class Listener {
   /** Listens as the book's server does, prints its start-up line, and stops on Ctrl+C. */
   static async open(port: number): Promise<Listener> {
     const listener = new Listener();
+    // From before the start-up line, so a stop sent the moment it appears is a clean one too.
+    void interrupted().then(() => listener.close());
     await listen(listener.#server, port);
-    onStop(() => listener.close());
     return listener;
   }
 

@@ -15,10 +15,10 @@
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
 import { createServer, type Server, type Socket } from 'node:net';
-import { isMain, runMain } from '@mc/core';
+import { interrupted, isMain, runMain } from '@mc/core';
 import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
 import { type LineEvent, LineSplitter, NOT_UTF8, TOO_LONG } from './lines.js';
-import { listen, onStop, portOption, pyAddress } from './listen.js';
+import { listen, portOption, pyAddress } from './listen.js';
 import { pyAscii } from './py-ascii.js';
 
 ///////////////////////////////////////////////////////////////////////////
@@ -174,7 +174,11 @@ function* processRequest(conn: Socket): Coroutine {
 
 if (isMain(import.meta.url)) {
   runMain(async () => {
+    // Ctrl+C is caught from before the start-up line, so a stop sent the moment it appears is a
+    // clean one too.
+    const stop = interrupted();
     const sock = await reactor(portOption(process.argv.slice(2)));
-    onStop(() => shutdown(sock));
+    await stop;
+    shutdown(sock);
   });
 }

@@ -1,6 +1,7 @@
 /**
  * What the three servers (examples 1, 3 and 6) share: the book's address, the `--port` option,
- * the start-up line, Python's way of printing a client's address, and a clean stop on Ctrl+C.
+ * the start-up line and Python's way of printing a client's address. (A clean stop on Ctrl+C is
+ * core's `interrupted()`, awaited from before the start-up line.)
  */
 import { once } from 'node:events';
 import type { Server, Socket } from 'node:net';
@@ -41,21 +42,4 @@ export async function listen(server: Server, port: number): Promise<number> {
 /** A client's address as Python prints the pair `accept()` returns: `('127.0.0.1', 54321)`. */
 export function pyAddress(socket: Socket): string {
   return `('${socket.remoteAddress}', ${socket.remotePort})`;
-}
-
-/**
- * Runs `stop` on the first SIGINT or SIGTERM: the server stops listening and lets its clients go,
- * so the process ends with status 0 and leaves no port open. Python ends on Ctrl+C with a
- * KeyboardInterrupt traceback instead. A second signal ends the process at once.
- */
-export function onStop(stop: () => void): void {
-  const first = (): void => {
-    process.off('SIGINT', first);
-    process.off('SIGTERM', first);
-    process.once('SIGINT', () => process.exit(130));
-    process.once('SIGTERM', () => process.exit(143));
-    stop();
-  };
-  process.on('SIGINT', first);
-  process.on('SIGTERM', first);
 }

@@ -1,10 +1,9 @@
 // Mirrors Chapter19/example1.py: a blocking scheduler takes over the main thread with its jobs.
 // APScheduler's BlockingScheduler is `await scheduler.start()`, a promise that settles only when
 // the scheduler stops; Ctrl-C (SIGINT, or SIGTERM) makes it throw KeyboardInterrupt, as in Python.
-import { isMain, print, runMain } from '@mc/core';
+import { isMain, KeyboardInterrupt, print, runMain } from '@mc/core';
 import { BlockingScheduler } from './apscheduler/index.js';
 import { datetimeNow } from './datetime.js';
-import { KeyboardInterrupt } from './keyboard-interrupt.js';
 
 export function tick() {
   print(`Tick! The time is: ${datetimeNow()}`);

@@ -1,11 +1,10 @@
 // Mirrors Chapter19/example2.py: a background scheduler runs its job while the main thread works.
 // The job's timer and the main loop's sleeps share the one event loop, which is honest: both only
 // wait. Ctrl-C (SIGINT, or SIGTERM) interrupts the main loop's sleep with KeyboardInterrupt.
-import { isMain, print, runMain } from '@mc/core';
+import { interruptible, isMain, KeyboardInterrupt, print, runMain } from '@mc/core';
 import { sleep } from '@mc/core/time';
 import { BackgroundScheduler } from './apscheduler/index.js';
 import { datetimeNow } from './datetime.js';
-import { interruptible, KeyboardInterrupt } from './keyboard-interrupt.js';
 
 export function tick() {
   print(`Tick! The time is: ${datetimeNow()}`);

@@ -1,11 +1,10 @@
 // Mirrors Chapter19/example3.py: jobs run in a pool of processes, and up to 3 runs of one job overlap.
 // The pool is core's multiprocessing.Pool: real OS processes, so each run prints its own pid. A
 // Node worker thread would print the main program's pid, hiding the lesson.
-import { isMain, print, runMain } from '@mc/core';
+import { interruptible, isMain, KeyboardInterrupt, print, runMain } from '@mc/core';
 import { sleep } from '@mc/core/time';
 import { BackgroundScheduler } from './apscheduler/index.js';
 import { datetimeNow } from './datetime.js';
-import { interruptible, KeyboardInterrupt } from './keyboard-interrupt.js';
 
 // Exported: a pool process finds the job's function by its name in this module.
 export async function task() {

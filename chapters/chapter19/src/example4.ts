@@ -1,9 +1,8 @@
 // Mirrors Chapter19/example4.py: a "clock process" whose only work is to start jobs on schedules.
 // The cron schedule is croner's pattern `0 0 17 * * mon-fri`, in local time and never scaled; the
 // interval follows BOOK_TIME_SCALE. The book's module-level code runs here under the main guard.
-import { isMain, print, runMain } from '@mc/core';
+import { isMain, KeyboardInterrupt, print, runMain } from '@mc/core';
 import { BlockingScheduler } from './apscheduler/index.js';
-import { KeyboardInterrupt } from './keyboard-interrupt.js';
 
 export function timedJob() {
   print('This job is run every three minutes.');

@@ -1,8 +1,9 @@
 // @mc/core: what a program needs that is no Python module of its own: Python's builtins (print,
-// input, open, the built-in errors), the main guard, command-line options (argparse's twin) and
-// the book's time scale. Each Python module the book imports has its own entry beside this one:
-// '@mc/core/threading', '@mc/core/_thread', '@mc/core/queue', '@mc/core/time', '@mc/core/timeit',
-// '@mc/core/multiprocessing', '@mc/core/concurrent/futures', '@mc/core/asyncio'.
+// input, open, the built-in errors), Ctrl-C (KeyboardInterrupt), the main guard, command-line
+// options (argparse's twin) and the book's time scale. Each Python module the book imports has its
+// own entry beside this one: '@mc/core/threading', '@mc/core/_thread', '@mc/core/queue',
+// '@mc/core/time', '@mc/core/timeit', '@mc/core/multiprocessing', '@mc/core/concurrent/futures',
+// '@mc/core/asyncio'.
 export type { ProgramOptions } from './check-arguments.js';
 export {
   observeTasks,
@@ -15,6 +16,7 @@ export {
 export { EOFError, RuntimeError, UsageError } from './errors.js';
 export { File, type FileMode, open } from './file.js';
 export { input } from './input.js';
+export { interrupted, interruptible, KeyboardInterrupt } from './interrupt.js';
 export { isMain, type RunMainOptions, runMain, STALLED_EXIT_CODE } from './main.js';
 export { type NumberRule, numberOption, parseOptions, wholeNumber } from './options.js';
 export { print, pyStr } from './print.js';

@@ -5,7 +5,14 @@
  *
  *   pages-server [--port N] [--host H]
  */
-import { numberOption, parseOptions, runMain, UsageError, wholeNumber } from '@mc/core';
+import {
+  interrupted,
+  numberOption,
+  parseOptions,
+  runMain,
+  UsageError,
+  wholeNumber,
+} from '@mc/core';
 import { startPagesServer } from './server.js';
 
 const USAGE =
@@ -40,16 +47,16 @@ async function main(): Promise<void> {
     return;
   }
   const server = await startPagesServer(options);
+  // Caught from before the line that says it listens: a stop sent the moment the line appears
+  // must not meet Node's default action (death by the signal).
+  const stop = interrupted();
   process.stdout.write(
     `pages-server listening on ${server.url} (time scale ${server.timeScale}): GET ${server.resolve('http://python.org')}, or HTTP_PROXY=${server.url}; Ctrl+C stops it\n`,
   );
-  const stop = (): void => {
-    process.once('SIGINT', () => process.exit(130));
-    process.once('SIGTERM', () => process.exit(143));
-    void server.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Stopped by the first SIGINT or SIGTERM (a second exits at once): closing the server ends
+  // the program, status 0.
+  await stop;
+  await server.close();
 }
 
 runMain(main, { name: 'pages-server' });

@@ -27,6 +27,19 @@ describe('pages-server CLI', () => {
     },
   );
 
+  it('stops with status 0 on a signal sent the moment it says it listens (6 starts, SIGINT and SIGTERM in turn)', async () => {
+    const starts = Array.from({ length: 6 }, async (_, start) => {
+      const child = spawn(process.execPath, [CLI, '--port', '0'], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await once(child.stdout, 'data');
+      const exited = once(child, 'exit');
+      child.kill(start % 2 ? 'SIGTERM' : 'SIGINT');
+      return exited;
+    });
+    for (const exited of await Promise.all(starts)) expect(exited).toEqual([0, null]);
+  });
+
   it('a bad option: one line, status 2', async () => {
     const run = await runExample(PACKAGE, 'cli', { args: ['--port', 'x'] });
     expect(run.code).toBe(2);

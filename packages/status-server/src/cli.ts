@@ -5,7 +5,14 @@
  *
  *   status-server [--port N] [--host H] [--latency MS]
  */
-import { numberOption, parseOptions, runMain, UsageError, wholeNumber } from '@mc/core';
+import {
+  interrupted,
+  numberOption,
+  parseOptions,
+  runMain,
+  UsageError,
+  wholeNumber,
+} from '@mc/core';
 import { DEFAULT_LATENCY_MS, startStatusServer } from './server.js';
 import { MAX_SLEEP_MS } from './sleep-parameter.js';
 
@@ -47,17 +54,16 @@ async function main(): Promise<void> {
   }
   // A port in use or a host that is not this machine's: runMain prints one line and exits 1.
   const server = await startStatusServer(options);
+  // Caught from before the line that says it listens: a stop sent the moment the line appears
+  // must not meet Node's default action (death by the signal).
+  const stop = interrupted();
   process.stdout.write(
     `status-server listening on ${server.url} (latency ${server.latencyMs} ms, time scale ${server.timeScale}); Ctrl+C stops it\n`,
   );
-  const stop = (): void => {
-    // A second signal while closing ends the process at once.
-    process.once('SIGINT', () => process.exit(130));
-    process.once('SIGTERM', () => process.exit(143));
-    void server.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Stopped by the first SIGINT or SIGTERM (a second exits at once): closing the server ends
+  // the program, status 0.
+  await stop;
+  await server.close();
 }
 
 runMain(main, { name: 'status-server' });

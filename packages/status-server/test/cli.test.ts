@@ -54,6 +54,16 @@ describe('status-server CLI', () => {
     },
   );
 
+  it('stops with status 0 on a signal sent the moment it says it listens (6 starts, SIGINT and SIGTERM in turn)', async () => {
+    const starts = Array.from({ length: 6 }, async (_, start) => {
+      const { child } = await startCli(['--port', '0']);
+      const exited = once(child, 'exit');
+      child.kill(start % 2 ? 'SIGTERM' : 'SIGINT');
+      return exited;
+    });
+    for (const exited of await Promise.all(starts)) expect(exited).toEqual([0, null]);
+  });
+
   it('stops at once on a signal even with a request sleeping', async () => {
     const { child, line } = await startCli(['--latency', '0']);
     const url = line.split(' ')[3];

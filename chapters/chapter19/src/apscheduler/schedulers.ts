@@ -1,5 +1,5 @@
+import { interruptible } from '@mc/core';
 import { timedelta } from '../datetime.js';
-import { interruptible } from '../keyboard-interrupt.js';
 import { EventLoopExecutor, type JobExecutor, ProcessPoolJobExecutor } from './executors.js';
 import {
   type CronFields,
