@@ -5,11 +5,11 @@
 // of core's Pool (real OS processes, `child_process.fork`) copies each 78 x 55 x 3 array, 5.1 MB a
 // round. Each worker writes its results to output/large_output/.
 //
-// Node differs in what a round costs: a forked Node child must start an engine and import this
-// module (about 0.1 s, more on a loaded machine), where a forked Python child is a copy of the
-// running interpreter. At the book's sizes that start-up costs as much as the work itself; the
-// README gives figures, and `generate_input --scale 3` makes tiles 9 times larger to show the
-// speedup behind it.
+// Node differs in what a round costs: a forked Node child must start an engine, import this
+// module (0.07 s together) and warm up its code, where a forked Python child is a copy of the
+// running interpreter. At the book's sizes a second worker's start costs about as much as the
+// share of the work it takes; the README gives figures, and `generate_input --scale 3` makes
+// tiles 9 times larger to show the speedup behind it.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMain, print, runMain } from '@mc/core';

@@ -8,6 +8,7 @@ import {
 } from '../src/image/adaptive-threshold.js';
 import { CascadeClassifier } from '../src/image/face-detection.js';
 import { cvtColorBgr2Gray } from '../src/image/gray.js';
+import { encodeGrayJpeg } from '../src/image/gray-jpeg.js';
 import type { Image } from '../src/image/image.js';
 import { imread } from '../src/image/jpeg.js';
 import { threshold } from '../src/image/threshold.js';
@@ -115,6 +116,37 @@ describe.skipIf(!opencvPython)('against OpenCV (python3-opencv)', () => {
       expect(differing.length, name).toBeLessThanOrEqual(0.002 * n);
       for (const i of differing) {
         expect(Math.abs((theirs.gray[i] as number) - thresholdAt(i)), name).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+
+  it("writes a gray image's JPEG file byte for byte as cv2.imwrite does", async () => {
+    const gray = cvtColorBgr2Gray(await imread(inputFile('launch.jpg')));
+    // A tile-sized crop of the photograph (not a multiple of 8: padded blocks), its adaptive
+    // threshold (the book's output), and the whole gray photograph.
+    const tile = { rows: 55, cols: 78, channels: 1 as const, data: new Uint8Array(55 * 78) };
+    for (let y = 0; y < 55; y++) {
+      tile.data.set(
+        gray.data.subarray((400 + y) * gray.cols + 700, (400 + y) * gray.cols + 778),
+        y * 78,
+      );
+    }
+    const images = [tile, adaptiveThreshold(tile, 255, ADAPTIVE_THRESH_GAUSSIAN_C, 11, 2), gray];
+    for (const im of images) {
+      for (const quality of [95, 50]) {
+        const theirs = python(
+          `import sys, cv2, numpy as np
+rows, cols, quality = map(int, sys.argv[1:4])
+im = np.frombuffer(sys.stdin.buffer.read(), np.uint8).reshape(rows, cols)
+sys.stdout.buffer.write(cv2.imencode('.jpg', im, [cv2.IMWRITE_JPEG_QUALITY, quality])[1].tobytes())`,
+          [String(im.rows), String(im.cols), String(quality)],
+          im.data,
+        );
+        const mine = encodeGrayJpeg(im, quality);
+        expect(
+          Buffer.from(mine).equals(theirs),
+          `${im.rows} x ${im.cols}, quality ${quality}`,
+        ).toBe(true);
       }
     }
   });

@@ -2,10 +2,15 @@
 // (@jsquash/jpeg), the decoder OpenCV's imread uses on Debian, so the pixels are the very ones
 // cv2.imread gives (checked on the shipped images: all equal). Encoding: gray images with this
 // chapter's baseline encoder (gray-jpeg.ts), colour ones with mozjpeg (@jsquash/jpeg).
-import { readFile, writeFile } from 'node:fs/promises';
+//
+// Files are read and written synchronously, as cv2.imread and cv2.imwrite do: in a pool worker,
+// which has nothing else to do meanwhile, the four thread-pool round trips of fs/promises'
+// readFile (three for writeFile) cost more than the tile's work (400 writes: 0.08 s against 0.03).
+// A codec's JavaScript is imported when first used: a pool worker that only encodes gray tiles
+// (example5's) never loads either.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import decodeJpeg, { init as initDecoder } from '@jsquash/jpeg/decode.js';
-import encodeJpeg, { init as initEncoder } from '@jsquash/jpeg/encode.js';
 import type { EncodeOptions } from '@jsquash/jpeg/meta.js';
 import { encodeGrayJpeg } from './gray-jpeg.js';
 import type { Image } from './image.js';
@@ -19,21 +24,27 @@ declare const WebAssembly: { compile(bytes: Uint8Array): Promise<object> };
  * a compiled module too (its types name only its other form); the package would fetch the file,
  * as in a browser.
  */
-function loader(file: string, init: unknown) {
-  let ready: Promise<void> | undefined;
+function loader<C extends { init: unknown }>(file: string, codec: () => Promise<C>) {
+  let ready: Promise<C> | undefined;
   return () => {
-    ready ??= readFile(require.resolve(`@jsquash/jpeg/codec/${file}`))
-      .then((bytes) => WebAssembly.compile(bytes))
-      .then((module) => (init as (module: object) => Promise<void>)(module));
+    ready ??= Promise.all([
+      codec(),
+      readFile(require.resolve(`@jsquash/jpeg/codec/${file}`)).then((bytes) =>
+        WebAssembly.compile(bytes),
+      ),
+    ]).then(async ([loaded, module]) => {
+      await (loaded.init as (module: object) => Promise<void>)(module);
+      return loaded;
+    });
     return ready;
   };
 }
-const decoderReady = loader('dec/mozjpeg_dec.wasm', initDecoder);
-const encoderReady = loader('enc/mozjpeg_enc.wasm', initEncoder);
+const decoder = loader('dec/mozjpeg_dec.wasm', () => import('@jsquash/jpeg/decode.js'));
+const encoder = loader('enc/mozjpeg_enc.wasm', () => import('@jsquash/jpeg/encode.js'));
 
 /** The bytes of a JPEG file as an image in B, G, R order. */
 export async function decode(bytes: Uint8Array): Promise<Image> {
-  await decoderReady();
+  const { default: decodeJpeg } = await decoder();
   // Copied into an ArrayBuffer of its own: a Buffer from readFile may be a view of a shared pool.
   const decoded: { data: Uint8ClampedArray; width: number; height: number } = await decodeJpeg(
     new Uint8Array(bytes).buffer,
@@ -50,7 +61,7 @@ export async function decode(bytes: Uint8Array): Promise<Image> {
 
 /** `cv2.imread(path)`: the image in B, G, R order. Unlike OpenCV, a missing file is an error. */
 export async function imread(path: string): Promise<Image> {
-  return decode(await readFile(path));
+  return decode(readFileSync(path));
 }
 
 // As OpenCV's JPEG writer: libjpeg's quantisation tables at quality 95, baseline, 4:2:0 chroma.
@@ -69,7 +80,7 @@ const OPTIONS: Partial<EncodeOptions> = {
 /** The image as the bytes of a JPEG file, quality 95; a gray image as a one-component JPEG. */
 export async function encode(im: Image): Promise<Uint8Array> {
   if (im.channels === 1) return encodeGrayJpeg(im, 95);
-  await encoderReady();
+  const { default: encodeJpeg } = await encoder();
   const { rows, cols, channels, data } = im;
   const rgba = new Uint8ClampedArray(rows * cols * 4);
   for (let i = 0, j = 0; i < rgba.length; i += 4, j += channels) {
@@ -87,5 +98,5 @@ export async function encode(im: Image): Promise<Uint8Array> {
 
 /** `cv2.imwrite(path, im)`: a JPEG, quality 95; the folder must exist, as for OpenCV. */
 export async function imwrite(path: string, im: Image): Promise<void> {
-  await writeFile(path, await encode(im));
+  writeFileSync(path, await encode(im));
 }
