@@ -11,7 +11,7 @@ export interface PythonTwinResult {
   readonly file: string;
   /** Why it was skipped: it would reach the internet. */
   readonly reason?: string;
-  /** What it did, in the runner's words (`exits`, `timed out`, ...), checked against the same declaration. */
+  /** What it did, in the runner's words (`exits`, `timed out`, ...), checked against the same declared outcome, and for exceptions. */
   readonly outcome?: string;
   readonly exitCode?: number | null;
   /** When its outcome did not match: the exit status and the last line of its stderr. */
