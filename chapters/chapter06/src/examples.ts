@@ -31,6 +31,8 @@ export default defineChapter({
         /^Function f\n/m,
         /^Done\.\n$/m,
       ],
+      // Seen in --trace: a real child process, its own pid, started and exited.
+      trace: [{ processes: 1 }],
     },
     {
       name: 'example4',

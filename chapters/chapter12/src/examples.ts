@@ -35,6 +35,8 @@ export default defineChapter({
           'Thread A waiting to acquire lock B.\n' +
           'Thread B waiting to acquire lock A.\n',
       ],
+      // Seen in --trace: each thread, at the stop, waits for the lock the other holds.
+      trace: [{ cycle: 'lock-wait' }],
     },
     {
       name: 'example2',

@@ -12,6 +12,8 @@ export default defineChapter({
       timeoutSeconds: 2,
       outcome: { kind: 'blocks' },
       output: ['Reading being done by Thread-1:\nThis is some text. \n'],
+      // Seen in --trace: a writer waits for the resource while the readers hold it.
+      trace: [{ waitsWhileHeld: 'resource' }],
     },
     {
       name: 'example2',

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineChapter } from '@mc/runner';
 
 /** A timing as the book prints it: two spaces after Took (Python's sign space), two decimals. */
@@ -45,6 +46,11 @@ export default defineChapter({
         new RegExp(`^Multithreading program finished\\.\\n${took}\\n${noTick}\\n\\n`, 'm'),
         new RegExp(`^Multiprocessing program finished\\.\\n${took}\\n${ticked}\\n`, 'm'),
       ],
+      // Seen in --trace: the two threads count one after the other on the main thread, the pool's
+      // two workers count at the same time (a machine with 2 cores or more).
+      ...(availableParallelism() > 1
+        ? { trace: [{ overlap: 'task', lanes: 2, across: 'isolates', named: /^PoolWorker-/ }] }
+        : {}),
     },
   ],
 });

@@ -19,3 +19,6 @@ export * from './run-example.js';
 export * from './selection.js';
 export * from './table.js';
 export * from './times-analysis.js';
+export * from './trace.js';
+export * from './trace-run.js';
+export * from './trace-svg.js';

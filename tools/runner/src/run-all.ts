@@ -12,6 +12,13 @@ import type { PythonTwinResult, ReportRow } from './report-row.js';
 import { type RunRequest, type RunResult, runExample, type ServerClient } from './run-example.js';
 import type { SelectedExample } from './selection.js';
 import { analyseTimes } from './times-analysis.js';
+import {
+  TRACE_DIRECTORY_VARIABLE,
+  TracedExample,
+  type TraceReport,
+  traceClock,
+  traceName,
+} from './trace-run.js';
 
 /** How to run a selection. */
 export interface RunOptions {
@@ -37,6 +44,8 @@ export interface RunOptions {
   readonly overheadSeconds?: number;
   /** SIGTERM-to-SIGKILL grace when stopping a tree, ms. */
   readonly graceMs?: number;
+  /** `--trace`: record every example into this folder (`reports/traces`), and judge its checks. */
+  readonly traceDir?: string;
 }
 
 /** The runs of one program, checked, with the run that represents them (a failing one if any). */
@@ -44,6 +53,8 @@ interface Repeated {
   readonly runs: readonly RunResult[];
   readonly verdicts: readonly Verdict[];
   readonly representative: number;
+  /** The last run's trace, when traced. */
+  readonly trace?: TraceReport;
 }
 
 /** Runs one program `repeat` times (fewer if interrupted). */
@@ -51,13 +62,17 @@ async function repeatRuns(
   request: RunRequest,
   example: ExampleDeclaration,
   options: RunOptions,
+  traced?: TracedExample,
 ): Promise<Repeated> {
   const runs: RunResult[] = [];
   const verdicts: Verdict[] = [];
+  let trace: TraceReport | undefined;
   for (let index = 0; index < options.repeat; index++) {
+    traced?.reset();
     const run = await runExample(request);
     runs.push(run);
-    verdicts.push(checkRun(example, run));
+    trace = traced?.finish(run, traceClock());
+    verdicts.push(withTraceChecks(checkRun(example, run), trace));
     if (run.interrupted || options.signal?.aborted) break;
   }
   const failing = verdicts.findIndex((verdict) => !verdict.ok);
@@ -68,7 +83,20 @@ async function repeatRuns(
       Math.abs(wall - middle) < Math.abs((walls[best] ?? 0) - middle) ? index : best,
     0,
   );
-  return { runs, verdicts, representative: failing >= 0 ? failing : closest };
+  return {
+    runs,
+    verdicts,
+    representative: failing >= 0 ? failing : closest,
+    ...(trace ? { trace } : {}),
+  };
+}
+
+/** A run that printed the right lines but whose trace fails a declared check does not pass. */
+function withTraceChecks(verdict: Verdict, trace: TraceReport | undefined): Verdict {
+  const failed = trace?.checks.filter((check) => !check.ok) ?? [];
+  if (failed.length === 0) return verdict;
+  const seen = failed.map((check) => `${check.check}: ${check.seen}`).join('; ');
+  return { ok: false, outcome: `${verdict.outcome}, but the trace shows no ${seen}` };
 }
 
 /** Median CPU over runs, or null if any run's CPU is unknown. */
@@ -231,12 +259,24 @@ export async function runSelection(
       continue;
     }
     options.progress?.start([key, ...(example.args ?? [])].join(' '), limitSeconds);
+    const twice = chapter.declaration.examples.filter((e) => e.name === example.name).length > 1;
+    const traced = options.traceDir
+      ? new TracedExample(
+          options.traceDir,
+          traceName(chapter.name, example, twice),
+          `${[key, ...(example.args ?? [])].join(' ')}: ${example.bookFile}, time scale ${options.timeScale}`,
+          example.trace ?? [],
+        )
+      : undefined;
     const repeated = await repeatRuns(
       {
         command: process.execPath,
         args: [script, ...(example.args ?? [])],
         cwd: chapter.dir,
-        env: options.setTimeScale ? { BOOK_TIME_SCALE: String(options.timeScale) } : {},
+        env: {
+          ...(options.setTimeScale ? { BOOK_TIME_SCALE: String(options.timeScale) } : {}),
+          ...(traced ? { [TRACE_DIRECTORY_VARIABLE]: traced.directory } : {}),
+        },
         ...(example.stdin ? { stdin: example.stdin } : {}),
         limitSeconds,
         ...passThrough(options),
@@ -244,7 +284,9 @@ export async function runSelection(
       },
       example,
       options,
+      traced,
     );
+    traced?.dispose();
     const run = repeated.runs[repeated.representative] as RunResult;
     const verdict = repeated.verdicts[repeated.representative] as Verdict;
     const wallSamples = repeated.runs.map((r) => Math.round(r.wallSeconds * 1000) / 1000);
@@ -278,6 +320,7 @@ export async function runSelection(
       wallSamples,
       ...(analysis ? { analysis } : {}),
       ...(python ? { python } : {}),
+      ...(repeated.trace ? { trace: repeated.trace } : {}),
     };
     options.progress?.finish(row);
     rows.push(row);

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { publishThread } from '../diagnostics.js';
+import { lanes, publishThread } from '../diagnostics.js';
 import { RuntimeError } from '../errors.js';
 import { describeOperationalError } from '../operational-error.js';
 import { sleep } from '../time/sleep.js';
@@ -30,6 +30,7 @@ let threadsStarted = 0;
 const liveThreads = new Set<Thread>();
 /** Which thread's code is running: each thread's `run`, and what it awaits, runs inside its own. */
 const runningThread = new AsyncLocalStorage<Thread>();
+lanes.current = () => runningThread.getStore()?.name;
 
 /**
  * A thread of control, twin of Python's `threading.Thread`: subclass it and override `run`, or
