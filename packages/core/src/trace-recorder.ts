@@ -58,20 +58,19 @@ export function startRecording(directory: string): void {
 class Recorder {
   readonly #fd: number;
   #buffer = '';
-  #lastFlush = performance.now();
   readonly #laneTids = new Map<string, number>();
   #nextLane = 1;
   #nextId = 0;
   /** Open spans keyed by what ends them. */
   readonly #open = new Map<unknown, number>();
-  readonly #holds = new WeakMap<object, { id: number; tid: number }>();
+  readonly #holds = new WeakMap<object, number>();
   readonly #waits = new WeakMap<object, Map<number, number>>();
 
   constructor(file: string) {
     this.#fd = openSync(file, 'a');
     // A worker's event loop may sit in Atomics.wait between tasks: it writes each record at once.
-    // The main thread gathers them for a few milliseconds, and flushes on a timer and at exit.
-    if (isMainThread) setInterval(() => this.flush(), 100).unref();
+    // The main thread gathers them and flushes every 50 ms (and at exit, and past 64 KB).
+    if (isMainThread) setInterval(() => this.flush(), 50).unref();
     process.on('exit', () => {
       this.flush();
       closeSync(this.#fd);
@@ -82,13 +81,16 @@ class Recorder {
     if (this.#buffer === '') return;
     writeSync(this.#fd, this.#buffer);
     this.#buffer = '';
-    this.#lastFlush = performance.now();
   }
 
   #write(record: object): void {
-    this.#buffer += `${JSON.stringify(record)}\n`;
-    if (!isMainThread || this.#buffer.length > 65536 || performance.now() - this.#lastFlush > 20)
-      this.flush();
+    this.#line(JSON.stringify(record));
+  }
+
+  /** Appends one record, already JSON (the hot path builds its lines by hand: no object, no spread). */
+  #line(json: string): void {
+    this.#buffer += `${json}\n`;
+    if (!isMainThread || this.#buffer.length > 65536) this.flush();
   }
 
   #ownLane(): string {
@@ -113,11 +115,13 @@ class Recorder {
     name: string,
     tid = this.#tid(),
     pid = process.pid,
-    args?: object,
+    args = '',
   ): number {
     const id = ++this.#nextId;
-    this.#open.set(key, id);
-    this.#write({ ph: 'B', id, cat, name, ts: now(), pid, tid, ...(args ? { args } : {}) });
+    if (key !== undefined) this.#open.set(key, id);
+    this.#line(
+      `{"ph":"B","id":${id},"cat":"${cat}","name":${quote(name)},"ts":${now()},"pid":${pid},"tid":${tid}${args}}`,
+    );
     return id;
   }
 
@@ -125,7 +129,7 @@ class Recorder {
     const id = this.#open.get(key);
     if (id === undefined) return;
     this.#open.delete(key);
-    this.#write({ ph: 'E', id, ts: now() });
+    this.#line(`{"ph":"E","id":${id},"ts":${now()}}`);
   }
 
   subscribeAll(): void {
@@ -139,7 +143,7 @@ class Recorder {
     subscribe(TASK_CHANNEL, (message) => {
       const event = message as TaskEvent & { id: number };
       if (event.threadId !== threadId) return; // forwarded from a worker, which records it itself
-      const key = `task:${event.id}`;
+      const key = event.id; // core's span ids are unique across kinds in a thread
       if (event.phase === 'start') this.#begin(key, 'task', call(event.name, event.args));
       else this.#end(key);
     });
@@ -150,16 +154,14 @@ class Recorder {
     });
     subscribe(SLEEP_CHANNEL, (message) => {
       const { phase, id, seconds, blocking } = message as SleepEvent;
-      const key = `sleep:${id}`;
-      const name = `${blocking ? 'blocking sleep' : 'sleep'} ${seconds} s`;
-      if (phase === 'start') this.#begin(key, 'sleep', name);
-      else this.#end(key);
+      if (phase === 'start')
+        this.#begin(id, 'sleep', `${blocking ? 'blocking sleep' : 'sleep'} ${seconds} s`);
+      else this.#end(id);
     });
     subscribe(QUEUE_CHANNEL, (message) => {
       const { phase, id, op } = message as QueueEvent;
-      const key = `queue:${id}`;
-      if (phase === 'start') this.#begin(key, 'queue-wait', `queue ${op}`);
-      else this.#end(key);
+      if (phase === 'start') this.#begin(id, 'queue-wait', `queue ${op}`);
+      else this.#end(id);
     });
     subscribe(LOCK_CHANNEL, (message) => this.#lock(message as LockEvent));
     subscribe(PROCESS_CHANNEL, (message) => {
@@ -188,32 +190,32 @@ class Recorder {
 
   #lock({ phase, lock }: LockEvent): void {
     const tid = this.#tid();
-    let waits = this.#waits.get(lock);
-    if (waits === undefined) {
-      waits = new Map();
-      this.#waits.set(lock, waits);
-    }
+    const name = lock.name ?? 'Lock';
+    const args = `,"args":{"lock":${quote(name)}}`;
     if (phase === 'wait') {
-      const name = lock.name ?? 'Lock';
-      const id = this.#begin({}, 'lock-wait', `wait ${name}`, tid, process.pid, { lock: name });
-      waits.set(tid, id);
+      let waits = this.#waits.get(lock);
+      if (waits === undefined) {
+        waits = new Map();
+        this.#waits.set(lock, waits);
+      }
+      waits.set(tid, this.#begin(undefined, 'lock-wait', `wait ${name}`, tid, process.pid, args));
       return;
     }
-    const waited = waits.get(tid);
+    const waits = this.#waits.get(lock);
+    const waited = waits?.get(tid);
     if (waited !== undefined) {
-      waits.delete(tid);
-      this.#write({ ph: 'E', id: waited, ts: now() });
+      waits?.delete(tid);
+      this.#line(`{"ph":"E","id":${waited},"ts":${now()}}`);
     }
     if (phase === 'acquired') {
-      const name = lock.name ?? 'Lock';
-      const id = ++this.#nextId;
-      this.#holds.set(lock, { id, tid });
-      const record = { ph: 'B', id, cat: 'lock-hold', name: `hold ${name}`, args: { lock: name } };
-      this.#write({ ...record, ts: now(), pid: process.pid, tid });
+      this.#holds.set(
+        lock,
+        this.#begin(undefined, 'lock-hold', `hold ${name}`, tid, process.pid, args),
+      );
     } else if (phase === 'released') {
       const hold = this.#holds.get(lock);
       this.#holds.delete(lock);
-      if (hold !== undefined) this.#write({ ph: 'E', id: hold.id, ts: now() });
+      if (hold !== undefined) this.#line(`{"ph":"E","id":${hold},"ts":${now()}}`);
     }
   }
 
@@ -244,14 +246,33 @@ class Recorder {
           once(e: string, f: () => void): void;
         };
       };
-      this.#begin(socket, 'io', `connection from ${socket.remoteAddress}:${socket.remotePort}`);
+      // A server's connections get a lane of their own: they belong to no thread of the program.
+      const name = `connection from ${socket.remoteAddress}:${socket.remotePort}`;
+      this.#begin(socket, 'io', name, this.#tid('server connections'));
       socket.once('close', () => this.#end(socket));
     });
   }
 }
 
+const quoted = new Map<string, string>();
+
+/** A name as a JSON string, remembered: the same few names come back thousands of times. */
+function quote(name: string): string {
+  let json = quoted.get(name);
+  if (json === undefined) {
+    json = JSON.stringify(name);
+    if (quoted.size < 10_000) quoted.set(name, json);
+  }
+  return json;
+}
+
+/** `performance.timeOrigin + performance.now()` in microseconds, read through the cheaper hrtime (one clock). */
+const hrtimeMicroseconds = () => Number(process.hrtime.bigint() / 1000n);
+const epochOffset =
+  Math.round((performance.timeOrigin + performance.now()) * 1000) - hrtimeMicroseconds();
+
 function now(): number {
-  return Math.round((performance.timeOrigin + performance.now()) * 1000);
+  return epochOffset + hrtimeMicroseconds();
 }
 
 /** `isPrime(10000000000037)`, shortened when long. */

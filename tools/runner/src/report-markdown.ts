@@ -122,7 +122,7 @@ export function renderMarkdown(report: RunReport, linkBase: string = defaultRepo
         `![timeline of ${name}](${link(trace.svg)})`,
         '',
         `[trace JSON](${link(trace.json)}): ${trace.lanes} lanes, ${trace.spans} spans.`,
-        ...trace.checks.map((check) => `- ${check.ok ? '✓' : '✗'} ${check.check}: ${check.seen}`),
+        ...trace.checks.map((check) => `- ${check.ok ? '✓' : '✗'} ${check.seen}`),
         '',
       );
     }

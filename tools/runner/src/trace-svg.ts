@@ -183,7 +183,9 @@ function nestingDepths(spans: readonly Span[]): Map<Span, number> {
   const byLane = new Map<string, Span[]>();
   for (const span of spans) {
     const key = `${span.pid}:${span.tid}`;
-    byLane.set(key, [...(byLane.get(key) ?? []), span]);
+    const list = byLane.get(key);
+    if (list) list.push(span);
+    else byLane.set(key, [span]);
   }
   for (const list of byLane.values()) {
     list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);

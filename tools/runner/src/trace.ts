@@ -63,6 +63,9 @@ interface Record_ {
   readonly args?: Record<string, unknown>;
 }
 
+/** The kinds of span another span can happen inside, on the same lane. */
+const CONTAINERS: ReadonlySet<SpanKind> = new Set(['task', 'process', 'lock-hold']);
+
 /** Above this many spans in one lane, runs of the same span close together are folded into one. */
 const LANE_SPAN_BUDGET = 2000;
 
@@ -111,7 +114,8 @@ export function mergeTrace(directory: string, stoppedAt?: number): Trace {
     }
   }
   const stop = Math.max(last, stoppedAt ?? 0);
-  const first = Math.min(...begins.map((b) => b.ts ?? stop), ...instants.map((i) => i.ts ?? stop));
+  let first = stop;
+  for (const record of [...begins, ...instants]) first = Math.min(first, record.ts ?? stop);
   const origin = Number.isFinite(first) ? first : stop;
   const raw: Span[] = begins.map((begin) => {
     const open = begin.end === undefined;
@@ -228,8 +232,10 @@ function pack(
     const end = span.ts + span.dur;
     let track = laneTracks.find(({ stack }) => {
       while (stack.length > 0 && endOf(stack[stack.length - 1] as Span) <= span.ts) stack.pop();
+      // Only a span that runs (a thread, a process) or holds a lock contains others: a sleep
+      // "inside" another sleep is two tasks sleeping at once, each on a lane of its own.
       const top = stack[stack.length - 1];
-      return top === undefined || endOf(top) >= end;
+      return top === undefined || (endOf(top) >= end && CONTAINERS.has(top.cat));
     });
     if (!track) {
       track = { tid: spare++, stack: [] };

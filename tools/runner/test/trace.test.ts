@@ -92,7 +92,9 @@ function formatProblems(file: { traceEvents: Record<string, unknown>[] }): strin
   const byLane = new Map<string, typeof spans>();
   for (const span of spans) {
     const key = `${span.pid}:${span.tid}`;
-    byLane.set(key, [...(byLane.get(key) ?? []), span]);
+    const list = byLane.get(key);
+    if (list) list.push(span);
+    else byLane.set(key, [span]);
   }
   for (const [lane, list] of byLane) {
     if (!named.has(lane)) problems.push(`lane ${lane} has no thread_name`);

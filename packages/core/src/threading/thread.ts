@@ -90,15 +90,22 @@ export class Thread {
 
   async #runToEnd(): Promise<void> {
     publishThread('start', this.name);
+    let published = false;
     try {
-      await this.run();
+      const running = this.run();
+      // A run that computed to its end without waiting ended now, before the await resumes.
+      if (!(running instanceof Promise)) {
+        publishThread('end', this.name);
+        published = true;
+      }
+      await running;
     } catch (error) {
       this.exception = error;
       process.stderr.write(`Exception in thread ${this.name}:${describeThreadError(error)}\n`);
     } finally {
       this.#alive = false;
       liveThreads.delete(this);
-      publishThread('end', this.name);
+      if (!published) publishThread('end', this.name);
     }
   }
 
