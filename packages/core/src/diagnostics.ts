@@ -126,6 +126,16 @@ export interface SubmitEvent {
   readonly args: readonly unknown[];
 }
 
+/** The kinds of span a recording of these events has, its `cat` (see trace-recorder.ts). */
+export type SpanKind =
+  | 'task'
+  | 'sleep'
+  | 'lock-wait'
+  | 'lock-hold'
+  | 'queue-wait'
+  | 'io'
+  | 'process';
+
 export const SLEEP_CHANNEL = 'mc:time.sleep';
 export const LOCK_CHANNEL = 'mc:threading.lock';
 export const QUEUE_CHANNEL = 'mc:queue.wait';

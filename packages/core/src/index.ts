@@ -8,6 +8,7 @@ export type { ProgramOptions } from './check-arguments.js';
 export {
   observeTasks,
   observeThreads,
+  type SpanKind,
   TASK_CHANNEL,
   type TaskEvent,
   THREAD_CHANNEL,

@@ -24,6 +24,7 @@ import {
   type QueueEvent,
   SLEEP_CHANNEL,
   type SleepEvent,
+  type SpanKind,
   SUBMIT_CHANNEL,
   type SubmitEvent,
   TASK_CHANNEL,
@@ -34,16 +35,6 @@ import {
 
 /** The environment variable naming the folder where every isolate writes its trace records. */
 export const TRACE_DIRECTORY_VARIABLE = 'BOOK_TRACE_DIR';
-
-/** The kinds of span, as the trace's `cat`. */
-export type SpanKind =
-  | 'task'
-  | 'sleep'
-  | 'lock-wait'
-  | 'lock-hold'
-  | 'queue-wait'
-  | 'io'
-  | 'process';
 
 /** The longest text of arguments kept in a span's name. */
 const MAX_ARGUMENTS_CHARS = 60;

@@ -3,6 +3,8 @@
  * `defineChapter({...})`. The runner reads the compiled `dist/examples.js`; tests import it too.
  */
 
+import type { SpanKind } from '@mc/core';
+
 /** What a run of the example must end in for the runner to call it a pass. */
 export type Outcome =
   /** Exits with status 0. */
@@ -150,15 +152,8 @@ export interface ExampleDeclaration {
   readonly trace?: readonly TraceCheck[];
 }
 
-/** A kind of span in a trace (its `cat`). */
-export type SpanKind =
-  | 'task'
-  | 'sleep'
-  | 'lock-wait'
-  | 'lock-hold'
-  | 'queue-wait'
-  | 'io'
-  | 'process';
+/** A kind of span in a trace (its `cat`): core's recorder writes them. */
+export type { SpanKind };
 
 /** One thing a run's trace must show (see `ExampleDeclaration.trace`). */
 export type TraceCheck =

@@ -94,7 +94,7 @@ async function repeatRuns(
 /** A run that printed the right lines but whose trace fails a declared check does not pass. */
 function withTraceChecks(verdict: Verdict, trace: TraceReport | undefined): Verdict {
   const failed = trace?.checks.filter((check) => !check.ok) ?? [];
-  if (failed.length === 0) return verdict;
+  if (failed.length === 0 || !verdict.ok) return verdict;
   const seen = failed.map((check) => `${check.check}: ${check.seen}`).join('; ');
   return { ok: false, outcome: `${verdict.outcome}, but the trace shows no ${seen}` };
 }

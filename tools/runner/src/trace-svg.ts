@@ -1,5 +1,5 @@
 import type { SpanKind } from './declare.js';
-import { deadlockCycle, type Span, type Trace } from './trace.js';
+import { deadlockCycle, type Lane, type Span, type Trace } from './trace.js';
 
 /** Each kind of span's colour, and what the legend calls it. */
 export const KIND_STYLE: Readonly<Record<SpanKind, { fill: string; label: string }>> = {
@@ -46,10 +46,29 @@ function timeLabel(us: number, step: number): string {
  * the run was stopped.
  */
 export function renderTraceSvg(trace: Trace, title: string): string {
-  const lanes = trace.lanes.filter((lane) =>
+  const used = trace.lanes.filter((lane) =>
     trace.spans.some((span) => span.pid === lane.pid && span.tid === lane.tid),
   );
-  const row = new Map(lanes.map((lane, index) => [`${lane.pid}:${lane.tid}`, index]));
+  // A lane split into more than three (a server's many open connections) is drawn as one row.
+  const base = (lane: Lane) => `${lane.pid}:${lane.name.replace(/ \(\d+\)$/, '')}`;
+  const family = new Map<string, Lane[]>();
+  for (const lane of used) family.set(base(lane), [...(family.get(base(lane)) ?? []), lane]);
+  const lanes: Lane[] = [];
+  const row = new Map<string, number>();
+  for (const lane of used) {
+    const members = family.get(base(lane)) ?? [lane];
+    const first = members[0] as Lane;
+    if (members.length > 3 && lane !== first) {
+      row.set(`${lane.pid}:${lane.tid}`, row.get(`${first.pid}:${first.tid}`) ?? 0);
+      continue;
+    }
+    row.set(`${lane.pid}:${lane.tid}`, lanes.length);
+    lanes.push(
+      members.length > 3
+        ? { ...lane, name: `${lane.name} (${members.length} at most at once)` }
+        : lane,
+    );
+  }
   const end = Math.max(trace.end, 1);
   const x = (us: number): number => labelWidth + (us / end) * plotWidth;
   const plotBottom = top + lanes.length * laneHeight;

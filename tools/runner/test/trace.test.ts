@@ -20,23 +20,33 @@ const core = (entry: string) => import.meta.resolve(`@mc/core${entry}`);
 
 let programs = 0;
 
-/** Runs `source` (an ES module importing core by URL) with tracing on, as `--trace` does; its trace. */
-async function traceOf(source: string, limitSeconds = 30): Promise<{ trace: Trace; dir: string }> {
+/**
+ * Runs `source` (an ES module importing core by URL) with tracing on, as `--trace` does; its trace.
+ * With `stopOn`, the run is stopped (its process tree killed, as at a limit) once stderr says so.
+ */
+async function traceOf(source: string, stopOn?: string): Promise<{ trace: Trace; dir: string }> {
   programs += 1;
   const dir = join(tempDir(), `run${programs}`);
   const records = join(dir, 'records');
   mkdirSync(records, { recursive: true });
   const script = join(dir, 'program.mjs');
   writeFileSync(script, source);
+  const stop = new AbortController();
+  let stderr = '';
   const run = await runExample({
     command: process.execPath,
     args: [script],
     cwd: dir,
     env: { BOOK_TRACE_DIR: records, BOOK_TIME_SCALE: '0.05' },
-    limitSeconds,
+    limitSeconds: 60,
     graceMs: 200,
+    signal: stop.signal,
+    onStderr: (chunk) => {
+      stderr += chunk.toString();
+      if (stopOn !== undefined && stderr.includes(stopOn)) stop.abort();
+    },
   });
-  const stopped = run.timedOut ? traceClock() : undefined;
+  const stopped = run.timedOut || run.interrupted ? traceClock() : undefined;
   return { trace: mergeTrace(records, stopped), dir: records };
 }
 
@@ -123,7 +133,7 @@ describe('--trace', () => {
     expect(judge({ serial: 'sleep' }, inTurn).ok).toBe(true);
   });
 
-  it('keeps a deadlock stopped by its limit: the waits still open form the cycle, drawn in the SVG', async () => {
+  it('keeps a deadlock stopped from outside (killed, as at its limit): the waits still open form the cycle, drawn in the SVG', async () => {
     const { trace } = await traceOf(
       `${header}
 const lockA = new Lock({ name: 'lock_a' });
@@ -134,7 +144,7 @@ runMain(async () => {
   new Thread({ target: one, args: [lockB, lockA] }).start();
 });
 `,
-      2,
+      'Deadlock:',
     );
     expect(deadlockCycle(trace).map(({ lane, lock }) => `${lane} ${lock}`)).toEqual([
       'Thread-1 lock_b',
