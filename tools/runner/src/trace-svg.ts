@@ -63,11 +63,7 @@ export function renderTraceSvg(trace: Trace, title: string): string {
       continue;
     }
     row.set(`${lane.pid}:${lane.tid}`, lanes.length);
-    lanes.push(
-      members.length > 3
-        ? { ...lane, name: `${lane.name} (${members.length} at most at once)` }
-        : lane,
-    );
+    lanes.push(members.length > 3 ? { ...lane, name: `${lane.name} ×${members.length}` } : lane);
   }
   const end = Math.max(trace.end, 1);
   const x = (us: number): number => labelWidth + (us / end) * plotWidth;
@@ -128,7 +124,7 @@ export function renderTraceSvg(trace: Trace, title: string): string {
             : undefined;
     if (label && w > label.length * 6 + 6 && count === 1) {
       const size = span.cat === 'lock-hold' ? ' font-size="8.5"' : '';
-      const dark = span.cat === 'process' ? ' fill="#3b2f22"' : '';
+      const dark = span.cat === 'process' ? ' style="fill:#3b2f22"' : '';
       out.push(
         `<text x="${f(x1 + 3)}" y="${f(y + h / 2 + (size ? 3 : 4))}" class="s"${size}${dark}>${xml(label)}</text>`,
       );
@@ -184,6 +180,7 @@ export function renderTraceSvg(trace: Trace, title: string): string {
   const height = legendY + 14 + captionLines.length * 16;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">`,
+    `<title>Timeline of ${xml(title)}</title>`,
     '<style>.l{font-size:12px;fill:#222}.t{font-size:11px;fill:#666}.s{font-size:10px;fill:#fff;font-weight:600}.d{font-size:12px;fill:#b00020;font-weight:600}</style>',
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#b00020"/></marker></defs>',
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
