@@ -37,7 +37,7 @@ function compileToCache(source: string): string {
     packages: 'external',
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node24',
     write: false,
   });
   const code = outputFiles[0]?.text ?? '';
