@@ -26,7 +26,12 @@ export default defineChapter({
       // Reads for ever, the writers starving: stopped by its limit. Not one write in the run.
       timeoutSeconds: 2,
       outcome: { kind: 'blocks' },
-      output: ['Reading being done by Thread-1:\nThis is some text. \n'],
+      // All three readers read (threads run one after the other would leave Thread-1 alone).
+      output: [
+        'Reading being done by Thread-1:\nThis is some text. \n',
+        'Reading being done by Thread-2:\n',
+        'Reading being done by Thread-3:\n',
+      ],
       forbiddenOutput: ['Writing being done'],
     },
     {
