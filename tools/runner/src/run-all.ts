@@ -10,6 +10,7 @@ import type { Progress } from './progress.js';
 import { DEFAULT_PYTHON, lastStderrLine, planPythonTwin } from './python.js';
 import type { PythonTwinResult, ReportRow } from './report-row.js';
 import { type RunRequest, type RunResult, runExample, type ServerClient } from './run-example.js';
+import { currentRuntime } from './runtime.js';
 import type { SelectedExample } from './selection.js';
 import { analyseTimes } from './times-analysis.js';
 import {
@@ -57,6 +58,35 @@ interface Repeated {
   readonly trace?: TraceReport;
 }
 
+/**
+ * Runs one program until a run shows its lesson, at most the declaration's `attempts` times; a
+ * run that needed more than one says so in its outcome, naming what the earlier runs missed.
+ */
+async function attemptRun(
+  request: RunRequest,
+  example: ExampleDeclaration,
+  options: RunOptions,
+  traced?: TracedExample,
+): Promise<{ run: RunResult; verdict: Verdict }> {
+  const most = Math.max(1, example.attempts ?? 1);
+  const misses: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    traced?.reset();
+    const run = await runExample(request);
+    const verdict = checkRun(example, run);
+    const again = !verdict.ok && verdict.missing !== undefined && attempt < most;
+    if (!again || run.interrupted || options.signal?.aborted) {
+      if (misses.length === 0) return { run, verdict };
+      const earlier = misses
+        .map((miss, index) => `run ${index + 1} ${miss === verdict.missing ? 'the same' : miss}`)
+        .join('; ');
+      const outcome = `${verdict.outcome} (run ${attempt} of ${most}; ${earlier})`;
+      return { run, verdict: { ...verdict, outcome } };
+    }
+    misses.push(verdict.missing as string);
+  }
+}
+
 /** Runs one program `repeat` times (fewer if interrupted). */
 async function repeatRuns(
   request: RunRequest,
@@ -68,11 +98,10 @@ async function repeatRuns(
   const verdicts: Verdict[] = [];
   let trace: TraceReport | undefined;
   for (let index = 0; index < options.repeat; index++) {
-    traced?.reset();
-    const run = await runExample(request);
+    const { run, verdict } = await attemptRun(request, example, options, traced);
     runs.push(run);
     trace = traced?.finish(run, traceClock());
-    verdicts.push(withTraceChecks(checkRun(example, run), trace));
+    verdicts.push(withTraceChecks(verdict, trace));
     if (run.interrupted || options.signal?.aborted) break;
   }
   const failing = verdicts.findIndex((verdict) => !verdict.ok);
@@ -140,8 +169,9 @@ async function runPythonTwin(
       ...serverClient(example, options, true),
     },
     // The original is checked for its outcome and its exceptions, not for the twin's declared
-    // lines: those name what the twin prints, and a Node twin may print more (its own lines).
-    { ...example, output: [] },
+    // lines, forbidden lines or checks: those name what the twin prints, and a Node twin may
+    // print more (its own lines).
+    { ...example, output: [], forbiddenOutput: [], checks: [] },
     options,
   );
   const run = repeated.runs[repeated.representative] as RunResult;
@@ -220,6 +250,7 @@ export async function runSelection(
   options: RunOptions,
 ): Promise<ReportRow[]> {
   const rows: ReportRow[] = [];
+  const { node, platform } = currentRuntime();
   for (const selected of selection) {
     if (options.signal?.aborted) break;
     const { chapter, example } = selected;
@@ -236,6 +267,8 @@ export async function runSelection(
       expected: describeOutcome(example.outcome),
       limitSeconds,
       timeScale: options.timeScale,
+      node,
+      platform,
       ...(figure ? { bookFigure: figure.text } : {}),
       ...(options.overheadSeconds !== undefined
         ? { runnerOverheadSeconds: options.overheadSeconds }

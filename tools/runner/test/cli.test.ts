@@ -69,6 +69,9 @@ describe('runner cli', () => {
       expected: 'exits',
       bookFile: 'Chapter01/quick.py',
       timedOut: false,
+      // The runner spawns every example with its own binary: the one this test started it with.
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
     });
     expect(typeof quick?.wallSeconds).toBe('number');
     expect(typeof quick?.cpuSeconds).toBe('number');
@@ -84,6 +87,7 @@ describe('runner cli', () => {
       /\| chapter \| example \| expected \| outcome \| wall s \| CPU s \| CPU\/wall \| book \|/,
     );
     expect(md).not.toMatch(/Runner overhead/);
+    expect(md).toContain(` on Node ${process.version} (${process.platform}-${process.arch}, `);
   });
 
   it('measures its own overhead only with --calibrate, and reports it', async () => {
@@ -165,6 +169,16 @@ describe('runner cli', () => {
     expect(rows?.map((row) => [row.ok, row.outcome])).toEqual([
       [true, 'exits'],
       [false, 'exits, but printed no /^Took: \\d+\\.\\d{4} seconds\\.$/m'],
+    ]);
+  });
+
+  it('runs a lesson that shows by chance again, at most its attempts, saying so; never past a forbidden line', async () => {
+    const { exitCode, rows } = await runCli('chapter01/chance');
+    expect(exitCode).toBe(1);
+    expect(rows?.map((row) => [row.args, row.ok, row.outcome, row.wallSamples.length])).toEqual([
+      [['second'], true, 'exits (run 2 of 3; run 1 printed no /^run 2$/m)', 1],
+      [['never'], false, 'exits, but did not show a ninth run (run 2 of 2; run 1 the same)', 1],
+      [['forbidden'], false, 'exits, but printed "run 1"', 1],
     ]);
   });
 
