@@ -13,7 +13,7 @@ export {
   THREAD_CHANNEL,
   type ThreadEvent,
 } from './diagnostics.js';
-export { EOFError, RuntimeError, UsageError } from './errors.js';
+export { EOFError, RuntimeError, UsageError, ValueError } from './errors.js';
 export { File, type FileMode, open } from './file.js';
 export { input } from './input.js';
 export { interrupted, interruptible, KeyboardInterrupt } from './interrupt.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { RuntimeError } from '../src/index.js';
+import { RuntimeError, ValueError } from '../src/index.js';
 import { describeCycle, findCycles } from '../src/threading/deadlock-watch.js';
 import { currentThread, Lock, Thread } from '../src/threading/index.js';
 import { sleep } from '../src/time/index.js';
@@ -76,6 +76,15 @@ describe('Lock', () => {
     await lock.acquire();
     setTimeout(() => lock.release(), 5);
     expect(await lock.acquire({ timeout: 100 })).toBe(true);
+  });
+
+  it('raises ValueError for a timeout on a non-blocking acquire, and for a negative one, as Python', async () => {
+    const lock = new Lock();
+    await expect(lock.acquire({ blocking: false, timeout: 1 })).rejects.toThrow(
+      new ValueError("can't specify a timeout for a non-blocking call"),
+    );
+    await expect(lock.acquire({ timeout: -2 })).rejects.toBeInstanceOf(ValueError);
+    expect(lock.locked()).toBe(false);
   });
 
   it('raises RuntimeError when releasing an unlocked lock', () => {
