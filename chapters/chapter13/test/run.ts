@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { captureLines, type ExampleRun, runExample as runCompiled } from '@mc/testing';
+import { type ExampleRun, runExample as runCompiled } from '@mc/testing';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -18,12 +18,14 @@ export interface Turns {
   readonly writes: Map<string, number>;
 }
 
-/** Runs an example's `main(seconds)` in this process and counts the turns it printed. */
-export async function countTurns(
-  main: (seconds?: number) => Promise<void>,
-  seconds = 1,
-): Promise<Turns> {
-  const { lines } = await captureLines(() => main(seconds));
+/**
+ * Runs `node dist/<name>.js` for `seconds`, as a reader would before pressing Ctrl-C, and counts
+ * the turns its output shows (the line the kill cut short left out). The program runs for ever,
+ * as the book's; the test watches it from outside.
+ */
+export async function countTurns(name: string, seconds = 2): Promise<ExampleRun & Turns> {
+  const run = await runExample(name, seconds);
+  const lines = run.stdout.split('\n').slice(0, -1);
   const turns: ['read' | 'write', string][] = [];
   const reads = new Map<string, number>();
   const writes = new Map<string, number>();
@@ -36,5 +38,5 @@ export async function countTurns(
     const counts = kind === 'read' ? reads : writes;
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  return { lines, turns, reads, writes };
+  return { ...run, lines, turns, reads, writes };
 }

@@ -1,14 +1,16 @@
 import { captureLines } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { count } from '../src/example2.js';
+import { main } from '../src/example2.js';
 import { PAUSE_PERIODS } from '../src/example3.js';
-import { runExample } from './run.js';
+import { finalCounter, runExample, withDraws } from './run.js';
 
 describe('example2.py', () => {
   it('loses no update under the lock, and pauses one thread at a time', async () => {
     const scale = 0.05;
-    const { value, seconds } = await captureLines(() => count(PAUSE_PERIODS), { timeScale: scale });
-    expect(value).toBe(20);
+    const { lines, seconds } = await withDraws(PAUSE_PERIODS, () =>
+      captureLines(() => main(), { timeScale: scale }),
+    );
+    expect(finalCounter(lines)).toBe(20);
     // The pauses add up: at least the sum of the 12 one-second pauses (they never overlap).
     expect(seconds).toBeGreaterThanOrEqual(12 * scale);
   });

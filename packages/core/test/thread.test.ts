@@ -85,11 +85,13 @@ describe('Thread', () => {
   it('await start() lets the new thread run until it first blocks, as Python start()', async () => {
     const steps: string[] = [];
     const free = new Lock();
+    const gate = new Lock();
+    await gate.acquire();
     const first = new Thread({
       target: async () => {
         await free.acquire(); // free: settled at once, no block
         steps.push('first took the lock');
-        await sleep(1); // blocks
+        await gate.acquire(); // held by main: blocks
         steps.push('first woke');
         free.release();
       },
@@ -97,6 +99,8 @@ describe('Thread', () => {
     const second = new Thread({
       target: async () => {
         steps.push('second started');
+        await sleep(0); // a zero-length wait is no block: it ends before start() returns
+        steps.push('second slept 0');
         await free.acquire();
         free.release();
       },
@@ -104,9 +108,18 @@ describe('Thread', () => {
     await first.start();
     steps.push('main goes on');
     await second.start();
+    steps.push('main goes on again');
+    gate.release();
     await first.join();
     await second.join();
-    expect(steps).toEqual(['first took the lock', 'main goes on', 'second started', 'first woke']);
+    expect(steps).toEqual([
+      'first took the lock',
+      'main goes on',
+      'second started',
+      'second slept 0',
+      'main goes on again',
+      'first woke',
+    ]);
   });
 
   it("start() without await goes on at the thread's first await, even a settled one", async () => {

@@ -75,10 +75,11 @@ export class Thread {
 
   /**
    * Starts the thread, as Python's `start()`: `run` begins at once, and the promise returned
-   * resolves once the new thread has first blocked (waits for a timer, I/O, a lock held
-   * elsewhere), one full turn of the event loop later. `await thread.start()` therefore lets the
+   * resolves once the new thread has first blocked, waiting for something not yet due (a timer,
+   * I/O, a lock held elsewhere): every settled await and every zero-length wait (`sleep(0)`, a
+   * 0 ms timer, `setImmediate`) it meets first has run. `await thread.start()` therefore lets the
    * new thread run until it first blocks before the caller goes on, as Python's new thread does
-   * while the starting thread waits for it to start; without `await`, the caller goes on as soon as
+   * while the starting thread waits for it to start; a plain `thread.start()` goes on as soon as
    * `run` first awaits, even something already settled (a free lock).
    *
    * @example await thread1.start(); await thread2.start() // thread1 holds its lock before thread2 starts
@@ -91,8 +92,9 @@ export class Thread {
     this.ident = threadsStarted;
     liveThreads.add(this);
     this.#finished = runningThread.run(this, () => this.#runToEnd());
-    // Every settled await of the new thread resolves in microtasks, which all run before this.
-    return new Promise((resolve) => setImmediate(resolve));
+    // Settled awaits run as microtasks, before any timer; the thread's own 0 ms timers were set
+    // before this one and fire first, its immediates then run before this immediate.
+    return new Promise((resolve) => setTimeout(() => setImmediate(resolve), 0));
   }
 
   async #runToEnd(): Promise<void> {
