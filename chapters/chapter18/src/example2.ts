@@ -10,6 +10,7 @@ import {
   interruptible,
   isMain,
   KeyboardInterrupt,
+  print,
   runMain,
 } from '@mc/core';
 import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
@@ -27,16 +28,16 @@ export async function main(): Promise<void> {
       );
       const nums = parseIntegers(line);
       if (nums === undefined) {
-        console.log(NOT_INTEGERS);
+        print(NOT_INTEGERS);
         continue;
       }
 
-      console.log('Sum of input integers', String(sum(nums)));
-      console.log('Product of input integers', String(product(nums)));
+      print('Sum of input integers', sum(nums));
+      print('Product of input integers', product(nums));
     }
   } catch (error) {
     if (!(error instanceof KeyboardInterrupt)) throw error;
-    console.log('\nFinished.');
+    print('\nFinished.');
     // The interrupted input() still waits for a line and would keep the program alive: Python's
     // ends at the end of the script, stdin open or not.
     process.stdin.destroy();

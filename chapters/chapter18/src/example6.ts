@@ -15,7 +15,7 @@
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
 import { createServer, type Server, type Socket } from 'node:net';
-import { interrupted, isMain, runMain } from '@mc/core';
+import { interrupted, isMain, print, runMain } from '@mc/core';
 import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
 import { type LineEvent, LineSplitter, NOT_UTF8, TOO_LONG } from './lines.js';
 import { listen, portOption, pyAddress } from './listen.js';
@@ -132,7 +132,7 @@ function* readline(_conn: Socket): Generator<Callback, string, string> {
 // User's Business Logic
 
 function* processRequest(conn: Socket): Coroutine {
-  console.log(`Received connection from ${sessions.get(conn)?.address}`);
+  print(`Received connection from ${sessions.get(conn)?.address}`);
   let mode = 'sum';
 
   try {
@@ -154,7 +154,7 @@ function* processRequest(conn: Socket): Coroutine {
         continue;
       }
 
-      console.log(`${sessions.get(conn)?.address} --> ${line}`);
+      print(`${sessions.get(conn)?.address} --> ${line}`);
       const nums = parseIntegers(line);
       if (nums === undefined) {
         conn.write(`${NOT_INTEGERS}\n`);
@@ -168,7 +168,7 @@ function* processRequest(conn: Socket): Coroutine {
       }
     }
   } finally {
-    console.log(`${sessions.get(conn)?.address} quit`);
+    print(`${sessions.get(conn)?.address} quit`);
   }
 }
 

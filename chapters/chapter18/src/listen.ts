@@ -5,7 +5,7 @@
  */
 import { once } from 'node:events';
 import type { Server, Socket } from 'node:net';
-import { numberOption, parseOptions, wholeNumber } from '@mc/core';
+import { numberOption, parseOptions, print, wholeNumber } from '@mc/core';
 
 /** The book's `reactor('localhost', 8080)`. */
 export const BOOK_HOST = 'localhost';
@@ -35,7 +35,7 @@ export async function listen(server: Server, port: number): Promise<number> {
   await once(server, 'listening');
   const address = server.address();
   const bound = typeof address === 'object' && address !== null ? address.port : port;
-  console.log(`Server up, running, and waiting for call on ${BOOK_HOST} ${bound}`);
+  print(`Server up, running, and waiting for call on ${BOOK_HOST} ${bound}`);
   return bound;
 }
 
