@@ -10,9 +10,9 @@
 // reads "end of data" forever, at full CPU, and never serves anyone again).
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
-import { isMain, print, runMain } from '@mc/core';
+import { isMain, portOption, print, runMain } from '@mc/core';
 import { type Connection, Listener } from './blocking-socket.js';
-import { portOption } from './listen.js';
+import { BOOK_PORT } from './listen.js';
 import { pyAscii } from './py-ascii.js';
 
 /**
@@ -49,4 +49,4 @@ async function processRequest(conn: Connection): Promise<void> {
   }
 }
 
-if (isMain(import.meta.url)) runMain(() => reactor(portOption(process.argv.slice(2))));
+if (isMain(import.meta.url)) runMain(() => reactor(portOption(BOOK_PORT)));
