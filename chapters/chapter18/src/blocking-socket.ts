@@ -15,6 +15,9 @@ import type { Selectable } from '@mc/core/select';
 import { type LineEvent, LineSplitter, NOT_UTF8, TOO_LONG } from './lines.js';
 import { listen, pyAddress } from './listen.js';
 
+/** How many lines a reactor's connection reads ahead of its session before it stops reading. */
+const QUEUED_LINES = 64;
+
 /** One client: its address, its lines, and `sendall`. Twin of the accepted socket + `makefile()`. */
 export class Connection implements Selectable {
   readonly address: string;
@@ -24,14 +27,18 @@ export class Connection implements Selectable {
   #ended = false;
   #wake: (() => void) | undefined;
   readonly #watchers = new Set<() => void>();
+  /** Watched by `select()` at least once: a reactor's connection. */
+  #selected = false;
 
   constructor(socket: Socket) {
     this.#socket = socket;
     this.address = pyAddress(socket);
     socket.on('data', (chunk: Buffer) => {
       for (const event of this.#splitter.push(chunk)) this.#events.push(event);
-      // Read no further ahead than the session asks: the rest waits in the kernel's buffers.
-      socket.pause();
+      // Read no further ahead than the session asks: the rest waits in the kernel's buffers. A
+      // reactor's connection (watched by select()) reads on while few lines wait, so that serving
+      // many clients costs no pause and resume of each socket at every round.
+      if (!this.#selected || this.#events.length > QUEUED_LINES) socket.pause();
       this.#wakeReader();
     });
     // A reset ends the session like a clean close: Python's readline() would raise
@@ -70,7 +77,8 @@ export class Connection implements Selectable {
   /** For `select()`: calls `wake` when a line, the end or a drained write comes. */
   watch(wake: () => void): () => void {
     this.#watchers.add(wake);
-    if (this.#events.length === 0) this.#socket.resume();
+    this.#selected = true;
+    if (this.#events.length === 0 && this.#socket.isPaused()) this.#socket.resume();
     return () => this.#watchers.delete(wake);
   }
 
