@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countTurns } from './run.js';
 
 describe('example1.py', () => {
-  it('starves the writers: in a 2 s run the three readers read, over and over, and nobody writes', async () => {
+  it('starves the writers: in a 1 s run the three readers read, over and over, and nobody writes', async () => {
     const { code, stderr, stdout, lines, reads, writes } = await countTurns('example1');
     // It ran until it was stopped, as the book program does, and no deadlock was reported.
     expect(code).toBeNull();

@@ -19,17 +19,19 @@ describe('example2.py', () => {
   it('runs its threads at the same time: the lock, not the start, makes them wait', async () => {
     let alive = 0;
     let mostAlive = 0;
-    const { value } = await captureLines(
-      async () => {
-        using _ = observeThreads(({ phase }) => {
-          alive += phase === 'start' ? 1 : -1;
-          mostAlive = Math.max(mostAlive, alive);
-        });
-        return await count(PAUSE_PERIODS);
-      },
-      { timeScale: 0.05 },
+    const { lines } = await withDraws(PAUSE_PERIODS, () =>
+      captureLines(
+        async () => {
+          using _ = observeThreads(({ phase }) => {
+            alive += phase === 'start' ? 1 : -1;
+            mostAlive = Math.max(mostAlive, alive);
+          });
+          await main();
+        },
+        { timeScale: 0.05 },
+      ),
     );
-    expect(value).toBe(20);
+    expect(finalCounter(lines)).toBe(20);
     // Thread-1 holds the lock through its 1 s pause (50 ms) while the others start and queue for
     // it (a turn of the loop each: most of them, all 20 on a quiet machine); threads run one
     // after the other would never be two alive together.
