@@ -3,8 +3,9 @@
 // options (argparse's twin) and the book's time scale. Each Python module the book imports has its
 // own entry beside this one: '@mc/core/threading', '@mc/core/_thread', '@mc/core/queue',
 // '@mc/core/time', '@mc/core/timeit', '@mc/core/multiprocessing', '@mc/core/concurrent/futures',
-// '@mc/core/asyncio'.
+// '@mc/core/asyncio', '@mc/core/select'.
 export type { ProgramOptions } from './check-arguments.js';
+export { enableCompileCacheForChildren } from './compile-cache.js';
 export { decode, UnicodeDecodeError } from './decode.js';
 export {
   observeTasks,
