@@ -123,14 +123,14 @@ describe('Lock', () => {
 
   it('keeps the process alive only while a thread waits, with nothing left behind after', async () => {
     const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout');
+    await sleep(0.5); // the earlier tests' threads' start() timers (0 ms) are gone by then
     const before = timers().length;
     const lock = new Lock();
     // Uncontended: no timer at all.
     await lock.acquire();
     expect(timers()).toHaveLength(before);
     const waiter = new Thread({ target: () => lock.acquire() });
-    waiter.start();
-    await sleep(0);
+    await waiter.start(); // it runs until it blocks, waiting for the lock
     expect(timers()).toHaveLength(before + 1);
     lock.release();
     await waiter.join();
