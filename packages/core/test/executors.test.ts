@@ -14,7 +14,7 @@ import {
   ThreadPoolExecutor,
   workerFunction,
 } from '../src/concurrent/futures/index.js';
-import { observeTasks, RuntimeError, type TaskEvent } from '../src/index.js';
+import { observeTasks, RuntimeError, type TaskEvent, ValueError } from '../src/index.js';
 import { sleep } from '../src/time/index.js';
 import type {
   fail as failFunction,
@@ -150,7 +150,7 @@ describe('ThreadPoolExecutor', () => {
   });
 
   it('rejects a maxWorkers below 1', () => {
-    expect(() => new ThreadPoolExecutor({ maxWorkers: 0 })).toThrow(RangeError);
+    expect(() => new ThreadPoolExecutor({ maxWorkers: 0 })).toThrow(ValueError);
   });
 });
 

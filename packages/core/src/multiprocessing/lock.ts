@@ -1,4 +1,5 @@
 import { publishLock } from '../diagnostics.js';
+import { ValueError } from '../errors.js';
 import { scaledMilliseconds } from '../time-scale.js';
 import { type Client, hold, type SharedState } from './broker.js';
 import { request } from './client.js';
@@ -29,7 +30,7 @@ export class LockState implements SharedState {
   }
 
   release(): void {
-    if (!this.#locked) throw new RangeError('semaphore or lock released too many times');
+    if (!this.#locked) throw new ValueError('semaphore or lock released too many times');
     // Handed straight to the next waiter, if any: the lock stays taken.
     if (!this.#waiters.wakeFirst(true)) this.#locked = false;
   }
@@ -90,7 +91,7 @@ export class Lock {
     return taken;
   }
 
-  /** Frees the lock. Twin of `release()`. @throws RangeError when it is not held (Python's ValueError). */
+  /** Frees the lock. Twin of `release()`. @throws ValueError when it is not held. */
   async release(): Promise<void> {
     await this.#call('release');
     publishLock('released', this);

@@ -1,6 +1,6 @@
 import { E_TIMEOUT, Mutex, withTimeout } from 'async-mutex';
 import { publishLock } from '../diagnostics.js';
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, ValueError } from '../errors.js';
 import { scaledMilliseconds } from '../time-scale.js';
 import { beginWait, endWait, noteLockOperation } from './deadlock-watch.js';
 import { currentThread, type Thread } from './thread.js';
@@ -58,8 +58,16 @@ export class Lock {
    * false when `blocking` was false and the lock was held, or when `timeout` ran out.
    *
    * @example if (await lock.acquire({ blocking: false })) { ... }
+   * @throws ValueError for a timeout with `blocking` false, or a negative timeout other than -1,
+   * as Python's.
    */
   async acquire({ blocking = true, timeout = -1 }: AcquireOptions = {}): Promise<boolean> {
+    if (!blocking && timeout !== -1) {
+      throw new ValueError("can't specify a timeout for a non-blocking call");
+    }
+    if (timeout < 0 && timeout !== -1) {
+      throw new ValueError('timeout value must be a non-negative number');
+    }
     const thread = currentThread();
     if (!this.#mutex.isLocked()) {
       // Free: async-mutex hands it over at once, before this function first awaits.
