@@ -1,5 +1,11 @@
 export { type BadArguments, testBadArguments } from './bad-arguments.js';
-export { buildPackageSetup, compilePackage, isBuildCurrent } from './build-package.js';
+export {
+  buildOrder,
+  buildPackageSetup,
+  buildWithImports,
+  compilePackage,
+  isBuildCurrent,
+} from './build-package.js';
 export { type CapturedLines, type CaptureOptions, captureLines } from './capture-lines.js';
 export { type DeclaredChapter, declarationProblems } from './declaration-problems.js';
 export {
