@@ -1,7 +1,10 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { CascadeClassifier } from '../src/image/face-detection.js';
 import { imread } from '../src/image/jpeg.js';
-import { inputFile, iou, outputFile, runExample } from './run.js';
+import { inputFile, iou, outputFile } from './images.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 120 });
 
 // Eileen Collins' face in astronaut.jpg, as a person would box it (x, y, w, h): OpenCV's box on
 // the original PNG (the spec's figure).

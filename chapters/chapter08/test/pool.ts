@@ -1,9 +1,12 @@
 import { readdirSync, rmSync } from 'node:fs';
+import { exampleRunner } from '@mc/testing';
 import { expect } from 'vitest';
 import { ADAPTIVE_THRESH_GAUSSIAN_C, adaptiveThreshold } from '../src/image/adaptive-threshold.js';
 import { cvtColorBgr2Gray } from '../src/image/gray.js';
 import { imread } from '../src/image/jpeg.js';
-import { agreement, inputFile, outputFile, runExample } from './run.js';
+import { agreement, inputFile, outputFile } from './images.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 120 });
 
 /**
  * Runs example5 or example6 on fresh output and checks what both must do: six timing lines in

@@ -7,22 +7,10 @@
 // there at start-up; this twin does what it did on Python 3.7. Ctrl+C (or SIGTERM) closes the
 // server and every open connection and exits 0, silently, as the book's does.
 import { createServer, type Server, type Socket } from 'node:net';
-import {
-  interrupted,
-  isMain,
-  numberOption,
-  parseOptions,
-  pyRepr,
-  runMain,
-  wholeNumber,
-} from '@mc/core';
+import { decode, interrupted, isMain, portOption, pyRepr, runMain } from '@mc/core';
 
-const USAGE = 'usage: echo_server [--port 0..65535 (default 8888, 0: a free port)]';
 /** The book's `reader.read(100)`: at most this many bytes of the first read. */
 const READ_LIMIT = 100;
-
-/** Python's strict `bytes.decode()`: invalid UTF-8 throws instead of becoming U+FFFD. */
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Prints a line as Python's `print` does: on a terminal at once; to a pipe or a file, buffered,
@@ -72,7 +60,7 @@ function firstRead(socket: Socket): Promise<Buffer> {
 /** The book's `handle_echo`: read, log, echo, close. */
 export async function handleEcho(socket: Socket): Promise<void> {
   const data = (await firstRead(socket)).subarray(0, READ_LIMIT);
-  const message = decoder.decode(data);
+  const message = decode(data);
   const addr = [socket.remoteAddress ?? '?', socket.remotePort ?? 0];
   print(`Received ${pyRepr(message)} from ${pyRepr(addr)}`);
 
@@ -120,11 +108,7 @@ export async function startServer(port: number): Promise<{ server: Server; stop:
 }
 
 export async function main(): Promise<void> {
-  const { values } = parseOptions(
-    { args: process.argv.slice(2), options: { port: { type: 'string' } } },
-    USAGE,
-  );
-  const port = numberOption('port', values.port, wholeNumber(0, 65_535), USAGE) ?? 8888;
+  const port = portOption(process.argv.slice(2), 8888, 'echo_server');
   // Ctrl+C is awaited from before the server listens, so a signal can never meet Node's default
   // action (death by that signal) instead of a clean stop.
   const stopped = interrupted();

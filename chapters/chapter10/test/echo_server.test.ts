@@ -1,12 +1,14 @@
 import {
   connectionRefused,
   connectTelnet,
+  packageDirOf,
   type RunningServer,
   startServerExample,
   testBadArguments,
 } from '@mc/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { packageDir } from './run.js';
+
+const packageDir = packageDirOf(import.meta.url);
 
 let server: RunningServer | undefined;
 afterEach(() => {
@@ -134,7 +136,7 @@ testBadArguments(packageDir, [
   [
     'echo_server',
     ['--port', 'x'],
-    "--port must be a whole number from 0 to 65535, got 'x'; usage: echo_server [--port 0..65535 (default 8888, 0: a free port)]",
+    "--port must be a whole number from 0 to 65535, got 'x'; usage: echo_server [--port 0..65535 (default 8888; 0: a free port)]",
   ],
   ['example1', ['--fast'], "unknown option '--fast'; this program takes no arguments"],
 ]);

@@ -2,10 +2,9 @@
 // Lesson: the event loop calls the protocol when a client connects and when data arrives; there
 // is no read loop in the program. Node: a net.Server's connection listener and a socket's 'data'
 // events are those callbacks (src/protocol.ts). `--port N` (0: a free port) for tests.
-import { isMain, pyRepr, runMain } from '@mc/core';
+import { decode, isMain, pyRepr, runMain } from '@mc/core';
 import type { Protocol, Transport } from './protocol.js';
 import { serve } from './serve.js';
-import { decode } from './utf8-decode.js';
 
 export class EchoServerClientProtocol implements Protocol {
   transport: Transport | undefined;

@@ -1,6 +1,9 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/example1.js';
-import { countTurns, runExample } from './run.js';
+import { countTurns } from './turns.js';
+
+const runExample = exampleRunner(import.meta.url, {});
 
 describe('example1.py', () => {
   it('starves the writers: in a 1 s run the three readers read, over and over, and nobody writes', async () => {
@@ -15,7 +18,7 @@ describe('example1.py', () => {
   });
 
   it('runs until it is stopped, as the book program does', async () => {
-    const run = await runExample('example1', 2);
+    const run = await runExample('example1', { limitSeconds: 2 });
     expect(run.code).toBeNull();
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^Reading being done by Thread-1:\nThis is some text. \n/);

@@ -1,6 +1,9 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/example2.js';
-import { countTurns, runExample } from './run.js';
+import { countTurns } from './turns.js';
+
+const runExample = exampleRunner(import.meta.url, {});
 
 describe('example2.py', () => {
   it('starves the readers: once the writers are in, they write, over and over, and nobody reads', async () => {
@@ -14,7 +17,7 @@ describe('example2.py', () => {
   });
 
   it('runs until it is stopped, as the book program does', async () => {
-    const run = await runExample('example2', 2);
+    const run = await runExample('example2', { limitSeconds: 2 });
     expect(run.code).toBeNull();
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('Writing being done by Thread-4.\n');

@@ -1,6 +1,9 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/example3.js';
-import { countTurns, runExample } from './run.js';
+import { countTurns } from './turns.js';
+
+const runExample = exampleRunner(import.meta.url, {});
 
 describe('example3.py', () => {
   it('serves everybody through the turnstile: all five threads get their turns', async () => {
@@ -15,7 +18,7 @@ describe('example3.py', () => {
   });
 
   it('runs until it is stopped, as the book program does', async () => {
-    const run = await runExample('example3', 2);
+    const run = await runExample('example3', { limitSeconds: 2 });
     expect(run.code).toBeNull();
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('Writing being done by Thread-5.\n');

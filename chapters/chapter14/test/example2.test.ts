@@ -1,8 +1,9 @@
-import { captureLines } from '@mc/testing';
+import { captureLines, exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { count } from '../src/example2.js';
 import { PAUSE_PERIODS } from '../src/example3.js';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
 
 describe('example2.py', () => {
   it('loses no update under the lock, and pauses one thread at a time', async () => {

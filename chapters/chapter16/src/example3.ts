@@ -3,13 +3,12 @@
 // time, so the time grows with the number of threads: about 1.1 ms per increment, 0.11 s to 1.1 s.
 // The book then plots time against threads in a matplotlib window; here nothing opens: the runner
 // draws the same chart from the printed times, in the terminal and as an SVG in its report.
-import { isMain, print, runMain } from '@mc/core';
+import { isMain, print, runMain, signSpace } from '@mc/core';
 import { ThreadPoolExecutor } from '@mc/core/concurrent/futures';
 import { timer } from '@mc/core/timeit';
 import { LockedCounter } from './example2.js';
 
 /** The book's `f'{t : .2f}'`: a space where a minus sign would go, two decimals. */
-export const signSpace = (seconds: number): string => ` ${seconds.toFixed(2)}`;
 
 /** Runs `100 * nWorkers` increments of one locked counter on a pool of `nWorkers`; its seconds. */
 export async function timeSingleCounter(

@@ -7,9 +7,9 @@
  * the backlog of a Python server that is busy with another.
  */
 import { createServer, type Server, type Socket } from 'node:net';
-import { interrupted } from '@mc/core';
+import { interrupted, pyRepr } from '@mc/core';
 import { type LineEvent, LineSplitter, NOT_UTF8, TOO_LONG } from './lines.js';
-import { listen, pyAddress } from './listen.js';
+import { listen } from './listen.js';
 
 /** One client: its address, its lines, and `sendall`. Twin of the accepted socket + `makefile()`. */
 export class Connection {
@@ -22,7 +22,7 @@ export class Connection {
 
   constructor(socket: Socket) {
     this.#socket = socket;
-    this.address = pyAddress(socket);
+    this.address = pyRepr([socket.remoteAddress ?? '?', socket.remotePort ?? 0]);
     socket.on('data', (chunk: Buffer) => {
       for (const event of this.#splitter.push(chunk)) this.#events.push(event);
       // Read no further ahead than the session asks: the rest waits in the kernel's buffers.

@@ -9,12 +9,11 @@
 // session (the book's loop spins at full CPU and never serves anyone again).
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
-import { isMain, runMain } from '@mc/core';
+import { isMain, portOption, pyAscii, runMain } from '@mc/core';
 import type { Connection } from './blocking-socket.js';
 import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
 import { reactor } from './example1.js';
-import { portOption } from './listen.js';
-import { pyAscii } from './py-ascii.js';
+import { BOOK_PORT } from './listen.js';
 
 async function processRequest(conn: Connection): Promise<void> {
   console.log(`Received connection from ${conn.address}`);
@@ -59,5 +58,5 @@ async function processRequest(conn: Connection): Promise<void> {
 }
 
 if (isMain(import.meta.url)) {
-  runMain(() => reactor(portOption(process.argv.slice(2)), processRequest));
+  runMain(() => reactor(portOption(process.argv.slice(2), BOOK_PORT), processRequest));
 }

@@ -15,11 +15,10 @@
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
 import { createServer, type Server, type Socket } from 'node:net';
-import { interrupted, isMain, runMain } from '@mc/core';
+import { interrupted, isMain, portOption, pyAscii, pyRepr, runMain } from '@mc/core';
 import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
 import { type LineEvent, LineSplitter, NOT_UTF8, TOO_LONG } from './lines.js';
-import { listen, portOption, pyAddress } from './listen.js';
-import { pyAscii } from './py-ascii.js';
+import { BOOK_PORT, listen } from './listen.js';
 
 ///////////////////////////////////////////////////////////////////////////
 // Reactor
@@ -86,7 +85,10 @@ function deliver(conn: Socket, events: readonly LineEvent[]): void {
 }
 
 function connect(conn: Socket): void {
-  sessions.set(conn, { address: pyAddress(conn), file: new LineSplitter() });
+  sessions.set(conn, {
+    address: pyRepr([conn.remoteAddress ?? '?', conn.remotePort ?? 0]),
+    file: new LineSplitter(),
+  });
   conn.on('data', (chunk: Buffer) => onReadable(conn, chunk));
   conn.on('end', () => onEnd(conn));
   conn.on('error', () => disconnect(conn, true));
@@ -177,7 +179,7 @@ if (isMain(import.meta.url)) {
     // Ctrl+C is caught from before the start-up line, so a stop sent the moment it appears is a
     // clean one too.
     const stop = interrupted();
-    const sock = await reactor(portOption(process.argv.slice(2)));
+    const sock = await reactor(portOption(process.argv.slice(2), BOOK_PORT));
     await stop;
     shutdown(sock);
   });

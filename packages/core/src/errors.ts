@@ -52,3 +52,13 @@ export class EOFError extends Error {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/**
+ * Raised by `decode()` for bytes that are not valid UTF-8, with Python's message. Twin of Python's
+ * `UnicodeDecodeError`.
+ *
+ * @example decode(Buffer.from([0xff])) // UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte
+ */
+export class UnicodeDecodeError extends Error {
+  override readonly name = 'UnicodeDecodeError';
+}

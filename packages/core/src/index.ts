@@ -5,6 +5,7 @@
 // '@mc/core/time', '@mc/core/timeit', '@mc/core/multiprocessing', '@mc/core/concurrent/futures',
 // '@mc/core/asyncio'.
 export type { ProgramOptions } from './check-arguments.js';
+export { decode } from './decode.js';
 export {
   observeTasks,
   observeThreads,
@@ -13,13 +14,13 @@ export {
   THREAD_CHANNEL,
   type ThreadEvent,
 } from './diagnostics.js';
-export { EOFError, RuntimeError, UsageError } from './errors.js';
+export { EOFError, RuntimeError, UnicodeDecodeError, UsageError } from './errors.js';
 export { File, type FileMode, open } from './file.js';
 export { input } from './input.js';
 export { interrupted, interruptible, KeyboardInterrupt } from './interrupt.js';
 export { isMain, type RunMainOptions, runMain, STALLED_EXIT_CODE } from './main.js';
-export { type NumberRule, numberOption, parseOptions, wholeNumber } from './options.js';
-export { print, pyStr } from './print.js';
-export { pyRepr } from './repr.js';
+export { type NumberRule, numberOption, parseOptions, portOption, wholeNumber } from './options.js';
+export { print, pyStr, signSpace } from './print.js';
+export { pyAscii, pyRepr } from './repr.js';
 export { scaledMilliseconds, TIME_SCALE_VARIABLE, timeScale } from './time-scale.js';
 export { resolveWorkerModule } from './worker-module.js';

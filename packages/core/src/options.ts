@@ -103,3 +103,21 @@ export function numberOption(
   }
   return value;
 }
+
+/**
+ * The port a server's command line asks for with `--port N` (0: a free port, which the server's
+ * start-up line then names), `bookPort` when absent; any other argument, or a port out of range,
+ * is a `UsageError` naming `--port` (one line, exit status 2 under `runMain`). The book's servers
+ * take no arguments; this is the one option every server twin adds, so that two can run at once.
+ *
+ * @example const port = portOption(process.argv.slice(2), 8888, 'echo_server')
+ * @throws UsageError for an unknown option, a missing value or a port outside 0..65535.
+ */
+export function portOption(args: readonly string[], bookPort: number, program?: string): number {
+  const usage = `usage: ${program ? `${program} ` : ''}[--port 0..65535 (default ${bookPort}; 0: a free port)]`;
+  const { values } = parseOptions(
+    { args: [...args], options: { port: { type: 'string' } } },
+    usage,
+  );
+  return numberOption('port', values.port, wholeNumber(0, 65_535), usage) ?? bookPort;
+}

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decode, UnicodeDecodeError } from '../src/utf8-decode.js';
+import { decode, UnicodeDecodeError } from '../src/index.js';
 
 describe("bytes.decode(), Python's strict UTF-8", () => {
   it('decodes valid UTF-8, non-ASCII included', () => {
     expect(decode(Buffer.from('Grüße — 😀', 'utf8'))).toBe('Grüße — 😀');
+  });
+
+  it('keeps a byte-order mark, as the utf-8 codec does', () => {
+    expect(decode(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toBe('\ufeffa');
   });
 
   // Python 3's own messages for the same bytes.

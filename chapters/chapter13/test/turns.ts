@@ -1,12 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { captureLines, type ExampleRun, runExample as runCompiled } from '@mc/testing';
-
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-
-/** Runs `node dist/<name>.js` of this chapter, killed (code null) after `limitSeconds`. */
-export function runExample(name: string, limitSeconds: number): Promise<ExampleRun> {
-  return runCompiled(packageDir, name, { limitSeconds });
-}
+import { captureLines } from '@mc/testing';
 
 /** Who read and who wrote in a bounded run, in print order. */
 export interface Turns {
