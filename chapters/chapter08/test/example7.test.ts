@@ -7,7 +7,7 @@ import { inputFile, iou, outputFile } from './images.js';
 const runExample = exampleRunner(import.meta.url, { limitSeconds: 120 });
 
 // Eileen Collins' face in astronaut.jpg, as a person would box it (x, y, w, h): OpenCV's box on
-// the original PNG (the spec's figure).
+// the original PNG (scikit-image's `astronaut.png`).
 const FACE = [177, 66, 95, 95];
 
 describe('example7.py', () => {

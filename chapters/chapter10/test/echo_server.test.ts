@@ -114,7 +114,9 @@ describe('echo_server.py', () => {
     server = await startEchoServer();
     await exchange(server.port, Buffer.from([0xff, 0xfe, 0x41]));
     expect((await exchange(server.port, 'next')).reply.toString()).toBe('next');
-    expect(server.stderr).toMatch(/Error in handle_echo: UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0/);
+    expect(server.stderr).toMatch(
+      /Error in handle_echo: UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0/,
+    );
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)(

@@ -12,7 +12,7 @@ describe('example2.py', () => {
     for (const count of writes.values()) expect(count).toBeGreaterThanOrEqual(20);
     const firstWrite = turns.findIndex(([kind]) => kind === 'write');
     const readsAfter = turns.slice(firstWrite).filter(([kind]) => kind === 'read');
-    // At most the readers already queued when the writers came (the spec allows 3).
+    // At most the readers already queued when the writers came: 3.
     expect(readsAfter.length).toBeLessThanOrEqual(3);
   });
 
