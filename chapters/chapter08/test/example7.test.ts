@@ -15,8 +15,9 @@ describe('example7.py', () => {
     const run = await runExample('example7');
     expect(run.code, run.stderr).toBe(0);
     expect(run.lines).toHaveLength(3);
-    expect(run.lines[0]).toMatch(/^Window '1 face\(s\) found': .*output\/astronaut\.jpg$/);
-    expect(run.lines[1]).toMatch(/^Window '0 face\(s\) found': .*output\/rocket\.jpg$/);
+    // The book's order: obama1.jpeg (here rocket.jpg), then obama2.jpg (astronaut.jpg).
+    expect(run.lines[0]).toMatch(/^Window '0 face\(s\) found': .*output\/rocket\.jpg$/);
+    expect(run.lines[1]).toMatch(/^Window '1 face\(s\) found': .*output\/astronaut\.jpg$/);
     expect(run.lines[2]).toBe('Done.');
 
     const boxed = await imread(outputFile('astronaut.jpg'));
