@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
@@ -13,7 +13,12 @@ import type { TestProject } from 'vitest/node';
  * @example compilePackage('chapters/chapter03')
  */
 export function compilePackage(packageDir: string): void {
-  const tsc = createRequire(join(packageDir, 'package.json')).resolve('typescript/bin/tsc');
+  // The compiler's `bin` entry, found through its package.json: TypeScript 7 exports no `bin/tsc`.
+  const manifest = createRequire(join(packageDir, 'package.json')).resolve(
+    'typescript/package.json',
+  );
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { tsc: string } };
+  const tsc = join(dirname(manifest), bin.tsc);
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
     cwd: packageDir,
     stdio: 'inherit',
