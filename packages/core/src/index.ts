@@ -10,6 +10,7 @@ export { decode } from './decode.js';
 export {
   observeTasks,
   observeThreads,
+  type SpanKind,
   TASK_CHANNEL,
   type TaskEvent,
   THREAD_CHANNEL,

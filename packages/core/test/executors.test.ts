@@ -230,7 +230,14 @@ describe('task events (diagnostics channel)', () => {
     }
     const ends = events.filter((event) => event.phase === 'end');
     expect(ends.filter((event) => event.executor === 'ThreadPoolExecutor')).toEqual([
-      { phase: 'end', executor: 'ThreadPoolExecutor', threadId, args: [1] },
+      {
+        phase: 'end',
+        executor: 'ThreadPoolExecutor',
+        threadId,
+        args: [1],
+        name: '',
+        id: expect.any(Number),
+      },
     ]);
     const pooled = ends.filter((event) => event.executor === 'ProcessPoolExecutor');
     expect(pooled.map((event) => event.args[0]).sort()).toEqual([2n, 3n, 4n, 5n]);

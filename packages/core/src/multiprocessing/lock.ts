@@ -1,3 +1,4 @@
+import { publishLock } from '../diagnostics.js';
 import { scaledMilliseconds } from '../time-scale.js';
 import { type Client, hold, type SharedState } from './broker.js';
 import { request } from './client.js';
@@ -83,12 +84,16 @@ export class Lock {
    */
   async acquire({ block = true, timeout }: LockAcquireOptions = {}): Promise<boolean> {
     const timeoutMs = timeout === undefined ? null : scaledMilliseconds(timeout);
-    return (await this.#call('acquire', block, timeoutMs)) as boolean;
+    publishLock('wait', this);
+    const taken = (await this.#call('acquire', block, timeoutMs)) as boolean;
+    publishLock(taken ? 'acquired' : 'gave-up', this);
+    return taken;
   }
 
   /** Frees the lock. Twin of `release()`. @throws RangeError when it is not held (Python's ValueError). */
   async release(): Promise<void> {
     await this.#call('release');
+    publishLock('released', this);
   }
 
   /** Takes the lock and gives it back when disposed: the twin of `with lock:`. */

@@ -1,3 +1,4 @@
+import { observeQueueWait } from '../diagnostics.js';
 import { Empty } from '../errors.js';
 import { scaledMilliseconds } from '../time-scale.js';
 import { type Client, hold, type SharedState } from './broker.js';
@@ -126,7 +127,9 @@ export class Queue<T> {
    */
   async get({ block = true, timeout }: GetOptions = {}): Promise<T> {
     const timeoutMs = timeout === undefined ? null : scaledMilliseconds(timeout);
-    const answer = (await this.call('get', block, timeoutMs)) as [unknown] | null;
+    const answer = (await observeQueueWait('multiprocessing.Queue', 'get', () =>
+      this.call('get', block, timeoutMs),
+    )) as [unknown] | null;
     if (!answer) throw new Empty('queue is empty');
     return decode(answer[0]) as T;
   }

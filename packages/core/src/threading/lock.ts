@@ -1,4 +1,5 @@
 import { E_TIMEOUT, Mutex, withTimeout } from 'async-mutex';
+import { publishLock } from '../diagnostics.js';
 import { RuntimeError } from '../errors.js';
 import { scaledMilliseconds } from '../time-scale.js';
 import { beginWait, endWait, noteLockOperation } from './deadlock-watch.js';
@@ -67,6 +68,7 @@ export class Lock {
       return true;
     }
     if (!blocking) return false;
+    publishLock('wait', this);
     if (timeout === -1) {
       const wait = beginWait(thread, this);
       try {
@@ -80,8 +82,9 @@ export class Lock {
     try {
       await withTimeout(this.#mutex, scaledMilliseconds(timeout)).acquire();
     } catch (error) {
-      if (error === E_TIMEOUT) return false;
-      throw error;
+      if (error !== E_TIMEOUT) throw error;
+      publishLock('gave-up', this);
+      return false;
     }
     this.#taken(thread);
     return true;
@@ -90,6 +93,7 @@ export class Lock {
   #taken(thread: Thread): void {
     this.#holder = thread;
     noteLockOperation();
+    publishLock('acquired', this);
   }
 
   /**
@@ -101,6 +105,7 @@ export class Lock {
     if (!this.#mutex.isLocked()) throw new RuntimeError('release unlocked lock');
     this.#holder = undefined;
     noteLockOperation();
+    publishLock('released', this);
     this.#mutex.release();
   }
 

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { publishThread } from '../diagnostics.js';
+import { lanes, publishThread } from '../diagnostics.js';
 import { RuntimeError } from '../errors.js';
 import { describeOperationalError } from '../operational-error.js';
 import { sleep } from '../time/sleep.js';
@@ -30,6 +30,7 @@ let threadsStarted = 0;
 const liveThreads = new Set<Thread>();
 /** Which thread's code is running: each thread's `run`, and what it awaits, runs inside its own. */
 const runningThread = new AsyncLocalStorage<Thread>();
+lanes.current = () => runningThread.getStore()?.name;
 
 /**
  * A thread of control, twin of Python's `threading.Thread`: subclass it and override `run`, or
@@ -89,15 +90,22 @@ export class Thread {
 
   async #runToEnd(): Promise<void> {
     publishThread('start', this.name);
+    let published = false;
     try {
-      await this.run();
+      const running = this.run();
+      // A run that computed to its end without waiting ended now, before the await resumes.
+      if (!(running instanceof Promise)) {
+        publishThread('end', this.name);
+        published = true;
+      }
+      await running;
     } catch (error) {
       this.exception = error;
       process.stderr.write(`Exception in thread ${this.name}:${describeThreadError(error)}\n`);
     } finally {
       this.#alive = false;
       liveThreads.delete(this);
-      publishThread('end', this.name);
+      if (!published) publishThread('end', this.name);
     }
   }
 
