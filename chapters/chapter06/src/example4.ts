@@ -19,8 +19,7 @@ export async function f2(): Promise<void> {
   print(`Exiting process ${p.name}, ID ${p.pid}...`);
 }
 
-/** Examples 4 and 5: Worker 1, a daemon, started; a second later, Worker 2. */
-export async function startWorkers(): Promise<[Process, Process]> {
+export async function main(): Promise<void> {
   const p1 = new Process({ name: 'Worker 1', target: f1 });
   p1.daemon = true;
   const p2 = new Process({ name: 'Worker 2', target: f2 });
@@ -28,12 +27,6 @@ export async function startWorkers(): Promise<[Process, Process]> {
   p1.start();
   await sleep(1);
   p2.start();
-
-  return [p1, p2];
-}
-
-export async function main(): Promise<void> {
-  await startWorkers();
 }
 
 if (isMain(import.meta.url)) runMain(main);

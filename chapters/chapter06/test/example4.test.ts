@@ -1,10 +1,12 @@
-import { processExists } from '@mc/testing';
+import { exampleRunner, processExists } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { parse, runExample } from './run.js';
+import { parse } from './printed-lines.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 30 });
 
 describe('example4.py', () => {
   it('kills the daemon Worker 1 when the main program ends and waits for Worker 2', async () => {
-    const run = await runExample('example4', 1);
+    const run = await runExample('example4', { timeScale: 1 });
     expect(run.code).toBe(0);
     const lines = run.lines.map(parse);
     expect(lines.map(([what, name]) => `${what} ${name}`)).toEqual([

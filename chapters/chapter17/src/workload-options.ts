@@ -6,7 +6,7 @@ export const BOOK_THREADS = 1000;
 /** The operations run by default: enough that the workers' loops overlap on every run. */
 export const DEFAULT_THREADS = 1_000_000;
 
-/** Worker threads by default, as the spec's prototype measured (one worker per book thread took 41 to 64 s to start). */
+/** Worker threads by default, as a first prototype measured (one worker per book thread took 41 to 64 s to start). */
 export const DEFAULT_WORKERS = 4;
 
 /** What an example of this chapter was asked to run. */

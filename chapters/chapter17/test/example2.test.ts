@@ -1,8 +1,16 @@
-import { oneCpuReason, testBadArguments } from '@mc/testing';
+import {
+  exampleRunner,
+  numberAfter,
+  oneCpuReason,
+  packageDirOf,
+  testBadArguments,
+} from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { runWorkers } from '../src/shared-workers.js';
 import { type AppendForm, LENGTH } from '../src/workers/append.js';
-import { finalNumber, packageDir, runExample } from './run.js';
+
+const packageDir = packageDirOf(import.meta.url);
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 30 });
 
 /** Runs the append workers in this process and returns the list: its length and its items. */
 async function appendTogether(total: number, form: AppendForm) {
@@ -43,8 +51,8 @@ describe('example2.py', () => {
     context.skip(oneCpuReason() !== undefined, oneCpuReason());
     const lengths: number[] = [];
     for (let attempt = 0; attempt < 3 && !lengths.some((length) => length < 1_000_000); attempt++) {
-      const run = await runExample('example2', ['--append', 'plain']);
-      lengths.push(finalNumber(run, 'Final list length:'));
+      const run = await runExample('example2', { args: ['--append', 'plain'] });
+      lengths.push(numberAfter(run.lines, 'Final list length:'));
     }
     expect(Math.min(...lengths)).toBeLessThan(1_000_000);
   });

@@ -1,12 +1,19 @@
+import { packageDirOf, runUntil } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { matching, runUntil } from './run.js';
+
+const packageDir = packageDirOf(import.meta.url);
 
 const TICK = /^Tick! The time is: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{6})?$/;
 const MAIN = 'Printing in the main thread.';
 
 describe('example2.py', () => {
   it('interleaves the background ticks with the main loop, which prints first, until Ctrl-C', async () => {
-    const run = await runUntil('example2', 0.05, (lines) => matching(lines, TICK).length >= 3);
+    const run = await runUntil(
+      packageDir,
+      'example2',
+      (lines) => lines.filter((line) => TICK.test(line)).length >= 3,
+      { timeScale: 0.05 },
+    );
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     // The main loop's 2 s sleep ends before the job's first 3 s interval.
