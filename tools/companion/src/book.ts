@@ -1,0 +1,205 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type ChapterDeclaration,
+  type ClientScript,
+  type DiscoveredChapter,
+  discoverChapters,
+  type ExampleDeclaration,
+  loadBookFigures,
+  type ReportRow,
+} from '@mc/runner';
+import { type ComparisonReport, compareExamples } from './compare.js';
+import { notesFor, type ReadmeNotes, readmeNotes } from './readme.js';
+
+/** One book file of a chapter: every declaration of it (a file may be declared twice with other arguments). */
+export interface BookFile {
+  readonly name: string;
+  readonly bookFile: string;
+  readonly section: string;
+  readonly declarations: readonly ExampleDeclaration[];
+  /** The twin's source (`src/<name>.ts`), or null when the chapter has none of that name. */
+  readonly source: string | null;
+  /** What the chapter README says about this file (Markdown): its line and its deviations. */
+  readonly notes: string;
+  /** Rows of the last report for this file, one per declaration that ran. */
+  readonly lastRun: readonly ReportRow[];
+  /** The book's figure for it, in words. */
+  readonly bookFigure?: string;
+  /** The declared client script when the example is a server. */
+  readonly client?: ClientScript;
+  /** The book's original from the reader's checkout (`--python`), when found there. */
+  readonly python?: { readonly path: string; readonly source: string };
+  /** `reports/traces/<chapter>-<name>.svg` exists: the file name under `traces/`. */
+  readonly timeline?: string;
+  /** Output of the last live run from the companion, when there was one. */
+  readonly liveOutput?: string;
+}
+
+export interface Chapter {
+  /** `chapter03`. */
+  readonly name: string;
+  /** `3`. */
+  readonly number: number;
+  readonly title: string;
+  readonly sections: readonly string[];
+  readonly files: readonly BookFile[];
+  /** The README's chapter-wide explanation of where Node differs (Markdown), if it has one. */
+  readonly differs: string;
+  readonly comparisons: readonly ComparisonReport[];
+}
+
+export interface BookPaths {
+  /** The repository root. */
+  readonly root: string;
+  /** The reader's checkout of the book's code (`--python`). */
+  readonly python?: string;
+}
+
+/** Where the last `pnpm start` report is, and where the companion keeps its own runs. */
+export const reportsDir = (root: string): string => join(root, 'reports');
+export const tracesDir = (root: string): string => join(root, 'reports', 'traces');
+export const liveDir = (root: string): string => join(root, 'reports', 'companion');
+
+/** The declarations, read as the runner reads them (`dist/examples.js`); memoised per root. */
+const discovered = new Map<string, Promise<readonly DiscoveredChapter[]>>();
+export function declarations(root: string): Promise<readonly DiscoveredChapter[]> {
+  let found = discovered.get(root);
+  if (!found) {
+    found = discoverChapters(join(root, 'chapters')).then((discovery) => discovery.chapters);
+    discovered.set(root, found);
+  }
+  return found;
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+const mtime = (file: string): number => (existsSync(file) ? statSync(file).mtimeMs : 0);
+
+/**
+ * The last run of each example: `reports/latest.json` (the runner's last `pnpm start`), replaced
+ * per example by the companion's own live run (`reports/companion/<chapter>-<name>.json`) when that is newer.
+ */
+export function lastRows(root: string, chapter: string, name: string): ReportRow[] {
+  const latestFile = join(reportsDir(root), 'latest.json');
+  const liveFile = join(liveDir(root), `${chapter}-${name}.json`);
+  const live = mtime(liveFile) > mtime(latestFile) ? readJson<ReportRow[]>(liveFile) : undefined;
+  const rows = live ?? readJson<ReportRow[]>(latestFile) ?? [];
+  return rows.filter((row) => row.chapter === chapter && row.example === name);
+}
+
+function readIfExists(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+function bookFiles(
+  paths: BookPaths,
+  chapter: DiscoveredChapter,
+  readme: ReadmeNotes,
+  figures: ReturnType<typeof loadBookFigures>,
+): BookFile[] {
+  const byName = new Map<string, ExampleDeclaration[]>();
+  for (const example of chapter.declaration.examples) {
+    byName.set(example.name, [...(byName.get(example.name) ?? []), example]);
+  }
+  return [...byName.entries()].map(([name, declared]) => {
+    const first = declared[0] as ExampleDeclaration;
+    const pythonPath = paths.python ? join(paths.python, first.bookFile) : undefined;
+    const pythonSource = pythonPath ? readIfExists(pythonPath) : undefined;
+    const traceName = `${chapter.name}-${name}.svg`;
+    const outcome = first.outcome;
+    const figure = figures.get(`${chapter.name}/${name}`)?.text;
+    return {
+      name,
+      bookFile: first.bookFile,
+      section: first.section,
+      declarations: declared,
+      source: readIfExists(join(chapter.dir, 'src', `${name}.ts`)) ?? null,
+      notes: notesFor(readme, name),
+      lastRun: lastRows(paths.root, chapter.name, name),
+      ...(figure !== undefined ? { bookFigure: figure } : {}),
+      ...(outcome.kind === 'serves' ? { client: outcome.client } : {}),
+      ...(pythonPath && pythonSource !== undefined
+        ? { python: { path: first.bookFile, source: pythonSource } }
+        : {}),
+      ...(existsSync(join(tracesDir(paths.root), traceName)) ? { timeline: traceName } : {}),
+      ...liveOutput(paths.root, chapter.name, name),
+    };
+  });
+}
+
+function liveOutput(root: string, chapter: string, name: string): { liveOutput?: string } {
+  const text = readIfExists(join(liveDir(root), `${chapter}-${name}.out.txt`));
+  return text === undefined ? {} : { liveOutput: text };
+}
+
+/** Sections in book order, each once. */
+const sectionsOf = (declaration: ChapterDeclaration): string[] => [
+  ...new Set(declaration.examples.map((example) => example.section)),
+];
+
+/** Everything the chapter page shows, read afresh (reports change between requests). */
+export async function loadChapter(paths: BookPaths, name: string): Promise<Chapter | undefined> {
+  const chapter = (await declarations(paths.root)).find((one) => one.name === name);
+  if (!chapter) return undefined;
+  const readme = readmeNotes(readIfExists(join(chapter.dir, 'README.md')) ?? '');
+  const files = bookFiles(paths, chapter, readme, loadBookFigures());
+  const rows = files.flatMap((file) => file.lastRun);
+  const comparisons = (chapter.declaration.comparisons ?? [])
+    .map((comparison) => compareExamples(chapter.name, comparison, rows))
+    .filter((report): report is ComparisonReport => report !== null);
+  return {
+    name: chapter.name,
+    number: Number(chapter.name.replace(/\D/g, '')),
+    title: chapter.declaration.title,
+    sections: sectionsOf(chapter.declaration),
+    files,
+    differs: readme.differs,
+    comparisons,
+  };
+}
+
+/** One line of the index. */
+export interface ChapterSummary {
+  readonly name: string;
+  readonly number: number;
+  readonly title: string;
+  readonly sections: readonly string[];
+  readonly examples: number;
+  /** Passed and run rows of the last report; run 0: never run. */
+  readonly passed: number;
+  readonly ran: number;
+}
+
+export async function loadIndex(paths: BookPaths): Promise<ChapterSummary[]> {
+  return (await declarations(paths.root)).map((chapter) => {
+    const names = new Set(chapter.declaration.examples.map((example) => example.name));
+    const rows = [...names].flatMap((name) => lastRows(paths.root, chapter.name, name));
+    return {
+      name: chapter.name,
+      number: Number(chapter.name.replace(/\D/g, '')),
+      title: chapter.declaration.title,
+      sections: sectionsOf(chapter.declaration),
+      examples: names.size,
+      passed: rows.filter((row) => row.ok).length,
+      ran: rows.length,
+    };
+  });
+}
+
+/** The declaration of `chapter/name`, or undefined when none is declared: what may run. */
+export async function declared(
+  root: string,
+  chapter: string,
+  name: string,
+): Promise<{ chapter: DiscoveredChapter; examples: ExampleDeclaration[] } | undefined> {
+  const found = (await declarations(root)).find((one) => one.name === chapter);
+  const examples = found?.declaration.examples.filter((example) => example.name === name) ?? [];
+  return found && examples.length > 0 ? { chapter: found, examples } : undefined;
+}

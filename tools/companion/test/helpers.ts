@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const root: string = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+/** Pids of running processes whose command line contains `text` (from /proc). */
+export function processesRunning(text: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (cmdline.includes(text)) pids.push(Number(entry));
+    } catch {}
+  }
+  return pids;
+}
+
+/** A raw HTTP request with any Host header (fetch will not send a forged one). */
+export function rawRequest(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/',
+        headers: options.headers,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => {
+          body += chunk;
+        });
+        res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', fail);
+    req.end(options.body);
+  });
+}
+
+/** Posts a run request and reads its whole stream of events (one JSON object a line). */
+export async function runToEnd(
+  url: string,
+  token: string,
+  body: Record<string, unknown>,
+  onEvent?: (event: { type: string; text?: string }) => void,
+): Promise<{ status: number; events: Record<string, unknown>[]; text: string }> {
+  const response = await fetch(`${url}api/run`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-companion-token': token },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok || !response.body)
+    return { status: response.status, events: [], text: await response.text() };
+  const events: Record<string, unknown>[] = [];
+  let buffered = '';
+  for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
+    buffered += chunk;
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines.filter(Boolean)) {
+      const event = JSON.parse(line) as { type: string; text?: string };
+      events.push(event);
+      onEvent?.(event);
+    }
+  }
+  return { status: response.status, events, text: '' };
+}
