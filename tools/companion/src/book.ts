@@ -12,6 +12,13 @@ import {
 import { type ComparisonReport, compareExamples } from './compare.js';
 import { notesFor, type ReadmeNotes, readmeNotes } from './readme.js';
 
+/** Where the last run shown comes from: `pnpm start`'s report, or a run on this page. */
+export interface LastRunSource {
+  readonly kind: 'start' | 'companion';
+  /** When its report was written (ISO). */
+  readonly at: string;
+}
+
 /** One book file of a chapter: every declaration of it (a file may be declared twice with other arguments). */
 export interface BookFile {
   readonly name: string;
@@ -24,6 +31,7 @@ export interface BookFile {
   readonly notes: string;
   /** Rows of the last report for this file, one per declaration that ran. */
   readonly lastRun: readonly ReportRow[];
+  readonly lastRunSource?: LastRunSource;
   /** The book's figure for it, in words. */
   readonly bookFigure?: string;
   /** The declared client script when the example is a server. */
@@ -54,12 +62,15 @@ export interface BookPaths {
   readonly root: string;
   /** The reader's checkout of the book's code (`--python`). */
   readonly python?: string;
+  /** Where the companion keeps its live runs (default `reports/companion`; tests use their own). */
+  readonly live?: string;
 }
 
 /** Where the last `pnpm start` report is, and where the companion keeps its own runs. */
 export const reportsDir = (root: string): string => join(root, 'reports');
 export const tracesDir = (root: string): string => join(root, 'reports', 'traces');
-export const liveDir = (root: string): string => join(root, 'reports', 'companion');
+export const liveDir = (paths: BookPaths): string =>
+  paths.live ?? join(paths.root, 'reports', 'companion');
 
 /** The declarations, read as the runner reads them (`dist/examples.js`); memoised per root. */
 const discovered = new Map<string, Promise<readonly DiscoveredChapter[]>>();
@@ -86,12 +97,23 @@ const mtime = (file: string): number => (existsSync(file) ? statSync(file).mtime
  * The last run of each example: `reports/latest.json` (the runner's last `pnpm start`), replaced
  * per example by the companion's own live run (`reports/companion/<chapter>-<name>.json`) when that is newer.
  */
-export function lastRows(root: string, chapter: string, name: string): ReportRow[] {
-  const latestFile = join(reportsDir(root), 'latest.json');
-  const liveFile = join(liveDir(root), `${chapter}-${name}.json`);
-  const live = mtime(liveFile) > mtime(latestFile) ? readJson<ReportRow[]>(liveFile) : undefined;
-  const rows = live ?? readJson<ReportRow[]>(latestFile) ?? [];
-  return rows.filter((row) => row.chapter === chapter && row.example === name);
+export function lastRows(
+  paths: BookPaths,
+  chapter: string,
+  name: string,
+): { rows: ReportRow[]; source?: LastRunSource } {
+  const latestFile = join(reportsDir(paths.root), 'latest.json');
+  const liveFile = join(liveDir(paths), `${chapter}-${name}.json`);
+  const ours = (rows: ReportRow[] | undefined): ReportRow[] =>
+    (rows ?? []).filter((row) => row.chapter === chapter && row.example === name);
+  const live = mtime(liveFile) > mtime(latestFile) ? ours(readJson(liveFile)) : [];
+  if (live.length > 0) {
+    return { rows: live, source: { kind: 'companion', at: new Date(mtime(liveFile)).toISOString() } };
+  }
+  const latest = ours(readJson(latestFile));
+  return latest.length > 0
+    ? { rows: latest, source: { kind: 'start', at: new Date(mtime(latestFile)).toISOString() } }
+    : { rows: [] };
 }
 
 function readIfExists(file: string): string | undefined {
@@ -115,6 +137,7 @@ function bookFiles(
     const traceName = `${chapter.name}-${name}.svg`;
     const outcome = first.outcome;
     const figure = figures.get(`${chapter.name}/${name}`)?.text;
+    const last = lastRows(paths, chapter.name, name);
     return {
       name,
       bookFile: first.bookFile,
@@ -122,20 +145,21 @@ function bookFiles(
       declarations: declared,
       source: readIfExists(join(chapter.dir, 'src', `${name}.ts`)) ?? null,
       notes: notesFor(readme, name),
-      lastRun: lastRows(paths.root, chapter.name, name),
+      lastRun: last.rows,
+      ...(last.source ? { lastRunSource: last.source } : {}),
       ...(figure !== undefined ? { bookFigure: figure } : {}),
       ...(outcome.kind === 'serves' ? { client: outcome.client } : {}),
       ...(pythonPath && pythonSource !== undefined
         ? { python: { path: first.bookFile, source: pythonSource } }
         : {}),
       ...(existsSync(join(tracesDir(paths.root), traceName)) ? { timeline: traceName } : {}),
-      ...liveOutput(paths.root, chapter.name, name),
+      ...liveOutput(paths, chapter.name, name),
     };
   });
 }
 
-function liveOutput(root: string, chapter: string, name: string): { liveOutput?: string } {
-  const text = readIfExists(join(liveDir(root), `${chapter}-${name}.out.txt`));
+function liveOutput(paths: BookPaths, chapter: string, name: string): { liveOutput?: string } {
+  const text = readIfExists(join(liveDir(paths), `${chapter}-${name}.out.txt`));
   return text === undefined ? {} : { liveOutput: text };
 }
 
@@ -180,7 +204,7 @@ export interface ChapterSummary {
 export async function loadIndex(paths: BookPaths): Promise<ChapterSummary[]> {
   return (await declarations(paths.root)).map((chapter) => {
     const names = new Set(chapter.declaration.examples.map((example) => example.name));
-    const rows = [...names].flatMap((name) => lastRows(paths.root, chapter.name, name));
+    const rows = [...names].flatMap((name) => lastRows(paths, chapter.name, name).rows);
     return {
       name: chapter.name,
       number: Number(chapter.name.replace(/\D/g, '')),

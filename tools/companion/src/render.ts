@@ -40,7 +40,8 @@ function page(title: string, body: string, mode: PageMode): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-${token}<link rel="stylesheet" href="assets/style.css">
+${token}<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="assets/style.css">
 <script type="module" src="assets/app.js"></script>
 </head>
 <body>
@@ -54,10 +55,11 @@ ${body}
 const header = (crumbs: string): string =>
   `<header class="top"><a href="index.html" class="home">Mastering Concurrency <span>the TypeScript edition</span></a>${crumbs}</header>`;
 
-function verdict(passed: number, ran: number): string {
+function verdict(passed: number, ran: number, examples: number): string {
   if (ran === 0) return '<span class="muted">not run yet</span>';
-  if (passed === ran) return `<span class="ok">✓ ${ran} passed</span>`;
-  return `<span class="fail">✗ ${ran - passed} of ${ran} failed</span>`;
+  const unrun = examples > ran ? ` <span class="muted">(${examples - ran} not run)</span>` : '';
+  if (passed === ran) return `<span class="ok">✓ ${ran} passed</span>${unrun}`;
+  return `<span class="fail">✗ ${ran - passed} of ${ran} failed</span>${unrun}`;
 }
 
 export function renderIndex(chapters: readonly ChapterSummary[], mode: PageMode): string {
@@ -66,7 +68,7 @@ export function renderIndex(chapters: readonly ChapterSummary[], mode: PageMode)
       (chapter) => `<li class="chapter-card">
 <a href="${chapterFile(chapter.name)}"><span class="num">${chapter.number}</span> <span class="title">${escapeHtml(chapter.title)}</span></a>
 <p class="sections">${chapter.sections.map(escapeHtml).join(' · ')}</p>
-<p class="facts"><span>${chapter.examples} ${chapter.examples === 1 ? 'example' : 'examples'}</span> ${verdict(chapter.passed, chapter.ran)}</p>
+<p class="facts"><span>${chapter.examples} ${chapter.examples === 1 ? 'example' : 'examples'}</span> ${verdict(chapter.passed, chapter.ran, chapter.examples)}</p>
 </li>`,
     )
     .join('\n');
@@ -191,7 +193,7 @@ async function fileSection(chapter: Chapter, file: BookFile, mode: PageMode): Pr
 <div class="pane${file.python ? ' with-python' : ''}">
 <div class="code">${original}<div class="twin">${file.python ? `<h4>The twin, <code>src/${escapeHtml(file.name)}.ts</code></h4>` : ''}${twin}</div></div>
 <aside class="side" aria-label="${escapeHtml(file.name)}: notes and runs">
-<div class="last"><h3>Last run</h3><p class="outcome">${outcomeOf(file.lastRun)}</p>
+<div class="last"><h3>Last run${sourceText(file)}</h3><p class="outcome">${outcomeOf(file.lastRun)}</p>
 <p class="expected">Expected: ${escapeHtml(expectedText(file))}${declaredArgs.length ? `; declared arguments ${declaredArgs.join(', ')}` : ''}</p>
 ${timesTable(file)}</div>
 ${file.notes ? `<div class="notes"><h3>Where Node differs</h3>${md(file.notes)}</div>` : ''}
@@ -200,6 +202,14 @@ ${runPanel(chapter, file, mode)}
 </aside>
 </div>
 </section>`;
+}
+
+function sourceText(file: BookFile): string {
+  const source = file.lastRunSource;
+  if (!source) return '';
+  const when = source.at.slice(0, 16).replace('T', ' ');
+  const where = source.kind === 'start' ? '<code>pnpm start</code>' : 'here';
+  return ` <span class="when">${where}, ${when} UTC</span>`;
 }
 
 function expectedText(file: BookFile): string {

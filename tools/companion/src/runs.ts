@@ -26,6 +26,8 @@ export interface RunsOptions {
   readonly python?: string;
   /** Passed to the runner as `--time-scale` (the book's timings when absent). */
   readonly timeScale?: number;
+  /** Where live runs' reports and output go (default `reports/companion`). */
+  readonly live?: string;
   /** Seconds after the declared limits before the companion kills a runner that did not end (default 30). */
   readonly marginSeconds?: number;
 }
@@ -115,7 +117,7 @@ export class Runs {
     const key = `${chapter}/${name}`;
     if (this.live.has(key)) return 'busy';
     const { root } = this.options;
-    const base = join(liveDir(root), `${chapter}-${name}`);
+    const base = join(liveDir(this.options), `${chapter}-${name}`);
     const trace = runnerTraces(root);
     const python = withPython && this.options.python ? ['--python', this.options.python] : [];
     const args = [
@@ -186,7 +188,7 @@ export class Runs {
     try {
       rows = JSON.parse(await readFile(`${base}.json`, 'utf8')) as ReportRow[];
     } catch {}
-    await mkdir(liveDir(this.options.root), { recursive: true });
+    await mkdir(liveDir(this.options), { recursive: true });
     await writeFile(`${base}.out.txt`, output);
     const chapter = run.key.split('/')[0] ?? '';
     const traceName = `${chapter}-${name}.svg`;

@@ -80,7 +80,11 @@ export function companionApp(
   app.get('/assets/:name', async (c) => {
     const name = c.req.param('name');
     if (!(assetNames as readonly string[]).includes(name)) return c.notFound();
-    const type = name.endsWith('.css') ? 'text/css' : 'text/javascript';
+    const type = name.endsWith('.css')
+      ? 'text/css'
+      : name.endsWith('.svg')
+        ? 'image/svg+xml'
+        : 'text/javascript';
     return c.body(await readAsset(name), 200, { 'content-type': `${type}; charset=utf-8` });
   });
   app.get('/traces/:name', async (c) => {
@@ -190,6 +194,7 @@ export async function startCompanion(options: ServerOptions): Promise<Companion>
     ...(options.python !== undefined ? { python: options.python } : {}),
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     ...(options.marginSeconds !== undefined ? { marginSeconds: options.marginSeconds } : {}),
+    ...(options.live !== undefined ? { live: options.live } : {}),
   });
   const state = { port: options.port, token, runs };
   const app = companionApp(options, state);

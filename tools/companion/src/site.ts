@@ -6,7 +6,7 @@ import { type PageMode, renderChapter, renderIndex } from './render.js';
 
 /** The page's stylesheet and script, shipped with the package (`assets/`), never from a CDN. */
 export const assetsDir: string = fileURLToPath(new URL('../assets/', import.meta.url));
-export const assetNames = ['style.css', 'app.js'] as const;
+export const assetNames = ['style.css', 'app.js', 'favicon.svg'] as const;
 
 /** A chapter's page file name, `chapter03.html`, or undefined for any other path. */
 export const chapterOfPage = (page: string): string | undefined =>

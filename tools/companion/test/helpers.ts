@@ -1,10 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
 export const root: string = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+/** Where the tests' live runs keep their reports: never the reader's reports/companion. */
+export const liveState: string = mkdtempSync(join(tmpdir(), 'companion-live-'));
 
 /** Pids of running processes whose command line contains `text` (from /proc). */
 export function processesRunning(text: string): number[] {

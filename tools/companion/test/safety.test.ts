@@ -2,14 +2,14 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Companion, startCompanion } from '../src/server.js';
-import { processesRunning, rawRequest, root, runToEnd } from './helpers.js';
+import { liveState, processesRunning, rawRequest, root, runToEnd } from './helpers.js';
 
 // Each refusal the companion owes a reader who runs it on their machine, tested against a real
 // server on a free port, with real runs through the runner (time scale 0.2: the book's sleeps
 // five times shorter; a blocking example's limit is then the runner's 2 s floor).
 let companion: Companion;
 beforeAll(async () => {
-  companion = await startCompanion({ root, port: 0, timeScale: 0.2 });
+  companion = await startCompanion({ root, live: liveState, port: 0, timeScale: 0.2 });
 });
 afterAll(async () => {
   await companion?.close();
@@ -106,7 +106,13 @@ describe('the companion refuses', () => {
     const second = await run({ chapter: 'chapter12', example: 'example3' });
     expect(second.status).toBe(409);
     await expect
-      .poll(() => (seen = processesRunning(script)).length, { timeout: 30_000 })
+      .poll(
+        () => {
+          seen = processesRunning(script);
+          return seen.length;
+        },
+        { timeout: 30_000 },
+      )
       .toBeGreaterThan(0);
     const { events } = await first;
     const end = events.at(-1) as { type: string; ok: boolean; outcomes: string[] };
