@@ -108,7 +108,10 @@ export function lastRows(
     (rows ?? []).filter((row) => row.chapter === chapter && row.example === name);
   const live = mtime(liveFile) > mtime(latestFile) ? ours(readJson(liveFile)) : [];
   if (live.length > 0) {
-    return { rows: live, source: { kind: 'companion', at: new Date(mtime(liveFile)).toISOString() } };
+    return {
+      rows: live,
+      source: { kind: 'companion', at: new Date(mtime(liveFile)).toISOString() },
+    };
   }
   const latest = ours(readJson(latestFile));
   return latest.length > 0

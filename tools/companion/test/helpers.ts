@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,7 +66,10 @@ export async function runToEnd(
     return { status: response.status, events: [], text: await response.text() };
   const events: Record<string, unknown>[] = [];
   let buffered = '';
-  for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { value: chunk, done } = await reader.read();
+    if (done) break;
     buffered += chunk;
     const lines = buffered.split('\n');
     buffered = lines.pop() ?? '';
