@@ -83,15 +83,23 @@ export function declarations(root: string): Promise<readonly DiscoveredChapter[]
   return found;
 }
 
-function readJson<T>(file: string): T | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
 const mtime = (file: string): number => (existsSync(file) ? statSync(file).mtimeMs : 0);
+
+/** Reports parsed once per version of the file (a page reads latest.json once per book file). */
+const parsed = new Map<string, { mtime: number; value: unknown }>();
+function readJson<T>(file: string): T | undefined {
+  const modified = mtime(file);
+  const known = parsed.get(file);
+  if (known && known.mtime === modified) return known.value as T | undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    value = undefined;
+  }
+  parsed.set(file, { mtime: modified, value });
+  return value as T | undefined;
+}
 
 /**
  * The last run of each example: `reports/latest.json` (the runner's last `pnpm start`), replaced

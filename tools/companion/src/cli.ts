@@ -87,6 +87,10 @@ if (parsed === 'help') {
     port: parsed.port,
     ...(parsed.python ? { python: parsed.python } : {}),
     ...(parsed.timeScale !== undefined ? { timeScale: parsed.timeScale } : {}),
+  }).catch((error: NodeJS.ErrnoException) => {
+    const why = error.code === 'EADDRINUSE' ? 'that port is in use; try --port 0' : error.message;
+    process.stderr.write(`book: cannot listen on 127.0.0.1:${parsed.port}: ${why}\n`);
+    process.exit(1);
   });
   process.stdout.write(`${companion.url}\n`);
   let closing = false;

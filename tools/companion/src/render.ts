@@ -260,9 +260,15 @@ function charts(chapter: Chapter): string {
   return `<section class="charts" aria-labelledby="charts-h"><h2 id="charts-h">The chapter's charts, from the last run</h2>${parts.join('\n')}</section>`;
 }
 
+/** The chapters before and after, for the page's links. */
+export interface Neighbour {
+  readonly name: string;
+  readonly number: number;
+}
+
 export async function renderChapter(
   chapter: Chapter,
-  neighbours: { previous?: ChapterSummary; next?: ChapterSummary },
+  neighbours: { previous?: Neighbour; next?: Neighbour },
   mode: PageMode,
 ): Promise<string> {
   const sections = await Promise.all(chapter.files.map((file) => fileSection(chapter, file, mode)));

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { type BookPaths, declarations, declared, tracesDir } from './book.js';
 import { loadHighlighter } from './highlight.js';
@@ -199,12 +199,13 @@ export async function startCompanion(options: ServerOptions): Promise<Companion>
   const state = { port: options.port, token, runs };
   const app = companionApp(options, state);
   await declarations(options.root);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const listening = serve(
-      { fetch: app.fetch, hostname: '127.0.0.1', port: options.port, overrideGlobalObjects: false },
-      () => resolve(listening),
-    );
-    listening.once('error', reject);
+  const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const { port, address } = server.address() as AddressInfo;
   state.port = port;

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BookPaths, loadChapter, loadIndex, tracesDir } from './book.js';
+import { type BookPaths, declarations, loadChapter, loadIndex, tracesDir } from './book.js';
 import { type PageMode, renderChapter, renderIndex } from './render.js';
 
 /** The page's stylesheet and script, shipped with the package (`assets/`), never from a CDN. */
@@ -27,7 +27,10 @@ export async function chapterPage(
 ): Promise<string | undefined> {
   const chapter = await loadChapter(paths, name);
   if (!chapter) return undefined;
-  const index = await loadIndex(paths);
+  const index = (await declarations(paths.root)).map((one) => ({
+    name: one.name,
+    number: Number(one.name.replace(/\D/g, '')),
+  }));
   const at = index.findIndex((one) => one.name === name);
   const previous = index[at - 1];
   const next = index[at + 1];
