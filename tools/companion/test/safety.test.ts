@@ -142,4 +142,23 @@ describe('the companion refuses', () => {
     expect(end.exitCode).toBe(130);
     expect(processesRunning(script)).toEqual([]);
   });
+
+  it('to keep running a run nobody watches: closing the page stops it', async () => {
+    const script = 'chapter12/dist/example1.js';
+    const closing = new AbortController();
+    const response = await fetch(`${companion.url}api/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-companion-token': companion.token },
+      body: JSON.stringify({ chapter: 'chapter12', example: 'example1' }),
+      signal: closing.signal,
+    });
+    expect(response.status).toBe(200);
+    await expect.poll(() => processesRunning(script).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const run = companion.runs.get('chapter12', 'example1');
+    closing.abort();
+    await run?.done;
+    const end = run?.events.at(-1) as { outcomes: string[] };
+    expect(end.outcomes).toEqual(['✗ interrupted']);
+    expect(processesRunning(script)).toEqual([]);
+  });
 });
