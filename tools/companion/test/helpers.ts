@@ -10,7 +10,10 @@ export const root: string = resolve(fileURLToPath(new URL('.', import.meta.url))
 /** Where the tests' live runs keep their reports: never the reader's reports/companion. */
 export const liveState: string = mkdtempSync(join(tmpdir(), 'companion-live-'));
 
-/** Pids of running processes whose command line contains `text` (from /proc). */
+/**
+ * Pids of running processes whose command line contains `text` (from /proc): give a full path,
+ * other worktrees on this machine run the same examples.
+ */
 export function processesRunning(text: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Companion, startCompanion } from '../src/server.js';
 import { liveState, processesRunning, rawRequest, root, runToEnd } from './helpers.js';
@@ -84,7 +85,7 @@ describe('the companion refuses', () => {
       'x'.repeat(companion.token.length),
     );
     expect(wrong.status).toBe(403);
-    expect(processesRunning('chapter03/dist/example3.js')).toEqual([]);
+    expect(processesRunning(join(root, 'chapters/chapter03/dist/example3.js'))).toEqual([]);
   });
 
   it('an example that is not declared, and arguments of its own', async () => {
@@ -98,7 +99,7 @@ describe('the companion refuses', () => {
   });
 
   it('a second run of an example while one runs; the run ends at its limit and leaves no process', async () => {
-    const script = 'chapter12/dist/example3.js';
+    const script = join(root, 'chapters/chapter12/dist/example3.js');
     let seen: number[] = [];
     const first = run({ chapter: 'chapter12', example: 'example3' });
     // The first run is registered before its response starts: the second request is refused.
@@ -125,7 +126,7 @@ describe('the companion refuses', () => {
   });
 
   it('to let a stopped run go on: Stop interrupts it as Ctrl-C does, and nothing is left', async () => {
-    const script = 'chapter12/dist/example1.js';
+    const script = join(root, 'chapters/chapter12/dist/example1.js');
     const running = run({ chapter: 'chapter12', example: 'example1' });
     await expect
       .poll(() => processesRunning(script).length, { timeout: 30_000 })
@@ -144,7 +145,7 @@ describe('the companion refuses', () => {
   });
 
   it('to keep running a run nobody watches: closing the page stops it', async () => {
-    const script = 'chapter12/dist/example1.js';
+    const script = join(root, 'chapters/chapter12/dist/example1.js');
     const closing = new AbortController();
     const response = await fetch(`${companion.url}api/run`, {
       method: 'POST',
@@ -153,11 +154,13 @@ describe('the companion refuses', () => {
       signal: closing.signal,
     });
     expect(response.status).toBe(200);
-    await expect.poll(() => processesRunning(script).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => processesRunning(script).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
     const run = companion.runs.get('chapter12', 'example1');
     closing.abort();
     await run?.done;
-    const end = run?.events.at(-1) as { outcomes: string[] };
+    const end = run?.events.at(-1) as { outcomes: readonly string[] };
     expect(end.outcomes).toEqual(['✗ interrupted']);
     expect(processesRunning(script)).toEqual([]);
   });
