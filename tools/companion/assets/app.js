@@ -80,6 +80,18 @@ async function run(button) {
         : ` · wall ${event.wallSeconds.toFixed(2)} s · CPU ${event.cpuSeconds === null ? '–' : event.cpuSeconds.toFixed(2)} s`;
     result.className = `result ${event.ok ? 'ok' : 'fail'}`;
     result.textContent = `${verdicts}${times}`;
+    // The "Last run" box now describes this run.
+    const last = panel.closest('.side')?.querySelector('.last');
+    if (last && event.outcomes.length) {
+      last.querySelector('.outcome').className = `outcome ${event.ok ? 'ok' : 'fail'}`;
+      last.querySelector('.outcome').textContent = verdicts;
+      const when = last.querySelector('h3');
+      when.textContent = 'Last run ';
+      const note = document.createElement('span');
+      note.className = 'when';
+      note.textContent = `here, just now${times}`;
+      when.append(note);
+    }
     if (event.timeline) {
       let img = figure.querySelector('img');
       if (!img) {

@@ -193,12 +193,12 @@ async function fileSection(chapter: Chapter, file: BookFile, mode: PageMode): Pr
 <div class="pane${file.python ? ' with-python' : ''}">
 <div class="code">${original}<div class="twin">${file.python ? `<h4>The twin, <code>src/${escapeHtml(file.name)}.ts</code></h4>` : ''}${twin}</div></div>
 <aside class="side" aria-label="${escapeHtml(file.name)}: notes and runs">
+${runPanel(chapter, file, mode)}
+${exchange(file)}
 <div class="last"><h3>Last run${sourceText(file)}</h3><p class="outcome">${outcomeOf(file.lastRun)}</p>
 <p class="expected">Expected: ${escapeHtml(expectedText(file))}${declaredArgs.length ? `; declared arguments ${declaredArgs.join(', ')}` : ''}</p>
 ${timesTable(file)}</div>
 ${file.notes ? `<div class="notes"><h3>Where Node differs</h3>${md(file.notes)}</div>` : ''}
-${exchange(file)}
-${runPanel(chapter, file, mode)}
 </aside>
 </div>
 </section>`;
