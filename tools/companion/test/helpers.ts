@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
 export const root: string = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+// The pages are made from every chapter's compiled declaration (dist/examples.js): build first.
+const unbuilt = readdirSync(join(root, 'chapters')).filter(
+  (name) => !existsSync(join(root, 'chapters', name, 'dist', 'examples.js')),
+);
+if (unbuilt.length > 0) {
+  throw new Error(`not built: ${unbuilt.join(', ')}; run pnpm build at the repository root first`);
+}
 
 /** Where the tests' live runs keep their reports: never the reader's reports/companion. */
 export const liveState: string = mkdtempSync(join(tmpdir(), 'companion-live-'));
