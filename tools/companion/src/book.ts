@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import {
   type ChapterDeclaration,
   type ClientScript,
+  type ComparisonReport,
+  compareExamples,
   type DiscoveredChapter,
   discoverChapters,
   type ExampleDeclaration,
   loadBookFigures,
   type ReportRow,
 } from '@mc/runner';
-import { type ComparisonReport, compareExamples } from './compare.js';
 import { notesFor, type ReadmeNotes, readmeNotes } from './readme.js';
 
 /** Where the last run shown comes from: `pnpm start`'s report, or a run on this page. */
