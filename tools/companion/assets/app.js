@@ -29,6 +29,7 @@ async function run(button) {
   panel.querySelector('h4').textContent = 'Output';
   result.className = 'result running';
   result.textContent = `Running ${name}…`;
+  panel.querySelector('ul.checks.live').hidden = true;
   for (const one of runs) one.disabled = true;
   stop.disabled = false;
   const started = performance.now();
@@ -92,6 +93,16 @@ async function run(button) {
       note.textContent = `here, just now${times}`;
       when.append(note);
     }
+    const checks = panel.querySelector('ul.checks.live');
+    checks.replaceChildren(
+      ...event.checks.map((check) => {
+        const item = document.createElement('li');
+        item.className = check.ok ? 'ok' : 'fail';
+        item.textContent = `${check.ok ? '✓' : '✗'} ${check.check}: ${check.seen}`;
+        return item;
+      }),
+    );
+    checks.hidden = event.checks.length === 0;
     if (event.timeline) {
       let img = figure.querySelector('img');
       if (!img) {

@@ -70,6 +70,52 @@ export interface BookPaths {
 /** Where the last `pnpm start` report is, and where the companion keeps its own runs. */
 export const reportsDir = (root: string): string => join(root, 'reports');
 export const tracesDir = (root: string): string => join(root, 'reports', 'traces');
+
+/**
+ * Where timelines are: the runner writes them beside its Markdown report (`traces/`), so
+ * `pnpm start --trace` leaves them in `reports/traces`, and the companion's live runs in
+ * `reports/companion/traces`.
+ */
+export const timelineDirs = (paths: BookPaths): string[] => [
+  join(liveDir(paths), 'traces'),
+  tracesDir(paths.root),
+];
+
+/** The newest timeline file of that name (`chapter03-example1.svg`), or undefined. */
+export function findTimeline(paths: BookPaths, name: string): string | undefined {
+  let best: { file: string; mtime: number } | undefined;
+  for (const dir of timelineDirs(paths)) {
+    const file = join(dir, name);
+    const modified = mtime(file);
+    if (modified > 0 && (!best || modified > best.mtime)) best = { file, mtime: modified };
+  }
+  return best?.file;
+}
+
+/** What `--trace` adds to a row (the runner's `TraceReport`): the timeline and the checks judged on it. */
+export interface TraceFacts {
+  readonly svg: string;
+  readonly checks: readonly {
+    readonly check: string;
+    readonly ok: boolean;
+    readonly seen: string;
+  }[];
+}
+export const traceOf = (row: ReportRow): TraceFacts | undefined =>
+  (row as ReportRow & { trace?: TraceFacts }).trace;
+
+/** The timeline a row names, else the example's usual file name, when either exists. */
+function timelineOf(
+  paths: BookPaths,
+  chapter: string,
+  name: string,
+  rows: readonly ReportRow[],
+): string | undefined {
+  const named = rows
+    .map((row) => traceOf(row)?.svg.split('/').pop())
+    .filter((one) => one !== undefined);
+  return [...named, `${chapter}-${name}.svg`].find((one) => findTimeline(paths, one) !== undefined);
+}
 export const liveDir = (paths: BookPaths): string =>
   paths.live ?? join(paths.root, 'reports', 'companion');
 
@@ -146,10 +192,10 @@ function bookFiles(
     const first = declared[0] as ExampleDeclaration;
     const pythonPath = paths.python ? join(paths.python, first.bookFile) : undefined;
     const pythonSource = pythonPath ? readIfExists(pythonPath) : undefined;
-    const traceName = `${chapter.name}-${name}.svg`;
     const outcome = first.outcome;
     const figure = figures.get(`${chapter.name}/${name}`)?.text;
     const last = lastRows(paths, chapter.name, name);
+    const timeline = timelineOf(paths, chapter.name, name, last.rows);
     return {
       name,
       bookFile: first.bookFile,
@@ -164,7 +210,7 @@ function bookFiles(
       ...(pythonPath && pythonSource !== undefined
         ? { python: { path: first.bookFile, source: pythonSource } }
         : {}),
-      ...(existsSync(join(tracesDir(paths.root), traceName)) ? { timeline: traceName } : {}),
+      ...(timeline ? { timeline } : {}),
       ...liveOutput(paths, chapter.name, name),
     };
   });

@@ -1,6 +1,6 @@
 import { type ClientStep, type ReportRow, renderSvgChart, renderTimesSvgChart } from '@mc/runner';
 import { Marked } from 'marked';
-import type { BookFile, Chapter, ChapterSummary } from './book.js';
+import { type BookFile, type Chapter, type ChapterSummary, traceOf } from './book.js';
 import { highlight } from './highlight.js';
 
 /** How a page is made: served (it can run examples, with the token it was served with) or static. */
@@ -90,6 +90,18 @@ ${items}
   );
 }
 
+/** The checks the runner judged on the run's trace (`--trace`): what printed lines cannot show. */
+function checksOf(rows: readonly ReportRow[]): string {
+  const checks = rows.flatMap((row) => traceOf(row)?.checks ?? []);
+  if (checks.length === 0) return '';
+  return `<ul class="checks" aria-label="Checks on the trace">${checks
+    .map(
+      (check) =>
+        `<li class="${check.ok ? 'ok' : 'fail'}">${check.ok ? '✓' : '✗'} ${escapeHtml(check.check)}: <span>${escapeHtml(check.seen)}</span></li>`,
+    )
+    .join('')}</ul>`;
+}
+
 function outcomeOf(rows: readonly ReportRow[]): string {
   if (rows.length === 0) return '<span class="muted">not run yet</span>';
   return rows
@@ -173,6 +185,7 @@ ${buttons}
 <h4 id="out-${id}">Output${file.liveOutput ? ' of the last run here' : ''}</h4>
 <pre class="log" role="log" aria-label="Output of ${escapeHtml(file.name)}" tabindex="0" data-placeholder="${escapeHtml(placeholder)}"${output === '' ? ' data-empty' : ''}>${escapeHtml(output)}</pre>
 <p class="result" aria-live="polite"></p>
+<ul class="checks live" aria-label="Checks on this run's trace" hidden></ul>
 <figure class="timeline"${timeline ? '' : ' hidden'}>${timeline}<figcaption>The run drawn on a timeline (<code>--trace</code>).</figcaption></figure>
 </div>`;
 }
@@ -195,7 +208,7 @@ async function fileSection(chapter: Chapter, file: BookFile, mode: PageMode): Pr
 <aside class="side" aria-label="${escapeHtml(file.name)}: notes and runs">
 ${runPanel(chapter, file, mode)}
 ${exchange(file)}
-<div class="last"><h3>Last run${sourceText(file)}</h3><p class="outcome">${outcomeOf(file.lastRun)}</p>
+<div class="last"><h3>Last run${sourceText(file)}</h3><p class="outcome">${outcomeOf(file.lastRun)}</p>${checksOf(file.lastRun)}
 <p class="expected">Expected: ${escapeHtml(expectedText(file))}${declaredArgs.length ? `; declared arguments ${declaredArgs.join(', ')}` : ''}</p>
 ${timesTable(file)}</div>
 ${file.notes ? `<div class="notes"><h3>Where Node differs</h3>${md(file.notes)}</div>` : ''}

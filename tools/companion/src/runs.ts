@@ -3,7 +3,7 @@ import { rmSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExampleDeclaration, ReportRow } from '@mc/runner';
-import { liveDir, tracesDir } from './book.js';
+import { findTimeline, liveDir, traceOf } from './book.js';
 
 /** What a live run streams to the page, one JSON object a line. */
 export type RunEvent =
@@ -17,6 +17,12 @@ export type RunEvent =
       readonly cpuSeconds: number | null;
       /** The fresh timeline under `traces/`, when the runner drew one. */
       readonly timeline: string | null;
+      /** The checks the runner judged on the trace (a wait-for cycle, an overlap). */
+      readonly checks: readonly {
+        readonly check: string;
+        readonly ok: boolean;
+        readonly seen: string;
+      }[];
       readonly exitCode: number | null;
     };
 
@@ -192,7 +198,9 @@ export class Runs {
     await writeFile(`${base}.out.txt`, output);
     const chapter = run.key.split('/')[0] ?? '';
     const traceName = `${chapter}-${name}.svg`;
-    const fresh = modifiedSince(join(tracesDir(this.options.root), traceName), startedMs);
+    const named = rows.map((row) => traceOf(row)?.svg.split('/').pop()).find(Boolean) ?? traceName;
+    const file = findTimeline(this.options, named);
+    const fresh = file !== undefined && modifiedSince(file, startedMs);
     const first = rows[0];
     this.live.delete(run.key);
     run.emit({
@@ -201,7 +209,8 @@ export class Runs {
       outcomes: rows.map((row) => `${row.ok ? '✓' : '✗'} ${row.outcome}`),
       wallSeconds: first?.wallSeconds ?? null,
       cpuSeconds: first?.cpuSeconds ?? null,
-      timeline: fresh ? traceName : null,
+      timeline: fresh ? named : null,
+      checks: rows.flatMap((row) => traceOf(row)?.checks ?? []),
       exitCode,
     });
   }

@@ -1,10 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
-import { type BookPaths, declarations, declared, tracesDir } from './book.js';
+import { type BookPaths, declarations, declared, findTimeline } from './book.js';
 import { loadHighlighter } from './highlight.js';
 import type { PageMode } from './render.js';
 import { type RunEvent, Runs } from './runs.js';
@@ -90,8 +89,10 @@ export function companionApp(
   app.get('/traces/:name', async (c) => {
     const name = c.req.param('name');
     if (!isTimelineName(name)) return c.notFound();
+    const file = findTimeline(options, name);
+    if (file === undefined) return c.notFound();
     try {
-      const svg = await readFile(join(tracesDir(options.root), name));
+      const svg = await readFile(file);
       return c.body(svg, 200, { 'content-type': 'image/svg+xml' });
     } catch {
       return c.notFound();

@@ -1,7 +1,14 @@
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BookPaths, declarations, loadChapter, loadIndex, tracesDir } from './book.js';
+import {
+  type BookPaths,
+  declarations,
+  findTimeline,
+  loadChapter,
+  loadIndex,
+  timelineDirs,
+} from './book.js';
 import { type PageMode, renderChapter, renderIndex } from './render.js';
 
 /** The page's stylesheet and script, shipped with the package (`assets/`), never from a CDN. */
@@ -61,11 +68,16 @@ export async function writeSite(paths: BookPaths, out: string): Promise<string[]
   for (const asset of assetNames) {
     await copyFile(join(assetsDir, asset), join(out, 'assets', asset));
   }
-  const traces = await readdir(tracesDir(paths.root)).catch(() => [] as string[]);
-  const timelines = traces.filter(isTimelineName);
-  if (timelines.length > 0) await mkdir(join(out, 'traces'), { recursive: true });
-  for (const name of timelines) {
-    await copyFile(join(tracesDir(paths.root), name), join(out, 'traces', name));
+  const names = new Set<string>();
+  for (const dir of timelineDirs(paths)) {
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (isTimelineName(name)) names.add(name);
+    }
+  }
+  if (names.size > 0) await mkdir(join(out, 'traces'), { recursive: true });
+  for (const name of names) {
+    const file = findTimeline(paths, name);
+    if (file) await copyFile(file, join(out, 'traces', name));
   }
   return written;
 }
