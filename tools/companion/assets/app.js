@@ -81,6 +81,7 @@ async function run(button) {
         : ` · wall ${event.wallSeconds.toFixed(2)} s · CPU ${event.cpuSeconds === null ? '–' : event.cpuSeconds.toFixed(2)} s`;
     result.className = `result ${event.ok ? 'ok' : 'fail'}`;
     result.textContent = `${verdicts}${times}`;
+    if (event.python) result.textContent += ` · the Python original: ${event.python}`;
     // The "Last run" box now describes this run.
     const last = panel.closest('.side')?.querySelector('.last');
     if (last && event.outcomes.length) {

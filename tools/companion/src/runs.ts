@@ -24,6 +24,8 @@ export type RunEvent =
         readonly seen: string;
       }[];
       readonly exitCode: number | null;
+      /** With `--python`: the original's outcome and wall time, as the runner reported them. */
+      readonly python: string | null;
     };
 
 export interface RunsOptions {
@@ -89,6 +91,15 @@ function modifiedSince(file: string, ms: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The Python original's result in a few words, when the run had one. */
+function pythonText(row: ReportRow | undefined): string | null {
+  const python = row?.python;
+  if (!python) return null;
+  if (python.status === 'skipped') return `skipped: ${python.reason ?? ''}`;
+  const wall = python.wallSeconds === undefined ? '' : `, wall ${python.wallSeconds.toFixed(2)} s`;
+  return `${python.outcome ?? ''}${wall}${python.failure ? ` (${python.failure})` : ''}`;
 }
 
 /** Signals a process group, ignoring one that is gone. */
@@ -211,6 +222,7 @@ export class Runs {
       cpuSeconds: first?.cpuSeconds ?? null,
       timeline: fresh ? named : null,
       checks: rows.flatMap((row) => traceOf(row)?.checks ?? []),
+      python: pythonText(first),
       exitCode,
     });
   }
