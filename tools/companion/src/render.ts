@@ -23,7 +23,15 @@ const markdown = new Marked({
     },
   },
 });
-const md = (text: string): string => markdown.parse(text, { async: false });
+const rendered = new Map<string, string>();
+const md = (text: string): string => {
+  let html = rendered.get(text);
+  if (html === undefined) {
+    html = markdown.parse(text, { async: false });
+    rendered.set(text, html);
+  }
+  return html;
+};
 
 const chapterFile = (name: string): string => `${name}.html`;
 const seconds = (value: number | null | undefined): string =>
