@@ -92,22 +92,18 @@ describe('deadlock watch: which cycle it names', () => {
     const lockA = new Lock({ name: 'lock_a' });
     const lockB = new Lock({ name: 'lock_b' });
     const [t1Waits, t2Waits] = [gate(), gate()];
-    const t1 = new Thread({
-      name: 'T1',
-      target: async () => {
-        await lockA.acquire();
-        await t1Waits.opened;
-        await lockB.acquire();
-      },
-    });
-    const t2 = new Thread({
-      name: 'T2',
-      target: async () => {
-        await lockB.acquire();
-        await t2Waits.opened;
-        await lockA.acquire();
-      },
-    });
+    /** Takes `first`, then, once `waits` opens, waits for `second`. */
+    const holdThenWait = (name: string, first: Lock, second: Lock, waits: Promise<void>) =>
+      new Thread({
+        name,
+        target: async () => {
+          await first.acquire();
+          await waits;
+          await second.acquire();
+        },
+      });
+    const t1 = holdThenWait('T1', lockA, lockB, t1Waits.opened);
+    const t2 = holdThenWait('T2', lockB, lockA, t2Waits.opened);
     t1.start();
     t2.start();
     // T3 waits first, behind T1's lock: its wait is the first the watch looks from.

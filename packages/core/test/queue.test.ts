@@ -95,15 +95,22 @@ describe('Queue', () => {
       return tracked;
     }
 
-    it('a get woken for an item another consumer took waits only for what is left of its timeout', async () => {
+    /**
+     * A get with timeout 1 (at time scale 0.01 its deadline is 10 ms after the call), woken 8 ms
+     * in by a put whose item another consumer takes before the get runs again.
+     */
+    async function getWokenForAStolenItem(): Promise<{ state: string }> {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
       const queue = new Queue<number>();
-      // timeout 1 at time scale 0.01: the deadline is 10 ms after the call.
       const getter = track(queue.get({ timeout: 1 }));
       await vi.advanceTimersByTimeAsync(8);
-      // The put wakes the waiting get, but another consumer takes the item before it runs.
       queue.putNowait(1);
       expect(queue.getNowait()).toBe(1);
+      return getter;
+    }
+
+    it('a get woken for an item another consumer took waits only for what is left of its timeout', async () => {
+      const getter = await getWokenForAStolenItem();
       await vi.advanceTimersByTimeAsync(1);
       expect(getter.state).toBe('pending');
       // 10 ms after the call, not 8 + 10: the second wait used the remaining 2 ms.
@@ -112,12 +119,7 @@ describe('Queue', () => {
     });
 
     it('a get woken for a stolen item at its very deadline raises Empty at once, without waiting again', async () => {
-      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-      const queue = new Queue<number>();
-      const getter = track(queue.get({ timeout: 1 }));
-      await vi.advanceTimersByTimeAsync(8);
-      queue.putNowait(1);
-      expect(queue.getNowait()).toBe(1);
+      const getter = await getWokenForAStolenItem();
       // The clock reaches the deadline before the woken get runs again: nothing is left to wait.
       vi.advanceTimersByTime(2);
       for (let tick = 0; tick < 10; tick += 1) await Promise.resolve();
