@@ -103,7 +103,9 @@ export class Process<A extends unknown[] = unknown[]> {
     if (internal.self) throw new RuntimeError('a process cannot start itself');
     if (internal.child) throw new RuntimeError('cannot start a process twice');
     const start = startMessage(this, internal);
+    // The parent's own binary (fork's default, said once here): the Node 24 the project brings.
     const child = fork(childEntry(), [], {
+      execPath: process.execPath,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
