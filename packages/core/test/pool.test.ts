@@ -1,6 +1,9 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RuntimeError } from '../src/index.js';
-import { activeChildren, Pool } from '../src/multiprocessing/index.js';
+import { RuntimeError, ValueError } from '../src/index.js';
+import { activeChildren, Pool, TimeoutError } from '../src/multiprocessing/index.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
 import * as fixtures from './fixtures/processes.mjs';
 import { gone } from './gone.js';
@@ -44,9 +47,9 @@ describe('Pool', () => {
 
   it('refuses a pool of no worker, or of a fractional count', () => {
     expect(() => new Pool(0, { module })).toThrow(
-      new RangeError('Number of processes must be at least 1, got 0'),
+      new ValueError('Number of processes must be at least 1, got 0'),
     );
-    expect(() => new Pool(1.5, { module })).toThrow(RangeError);
+    expect(() => new Pool(1.5, { module })).toThrow(ValueError);
     expect(activeChildren()).toEqual([]);
   });
 
@@ -82,5 +85,32 @@ describe('Pool', () => {
     await expect(pool.map(fixtures.dieMidTask, [1])).rejects.toThrow(
       new RuntimeError(`pool worker ${worker?.name} died (exitcode -9)`),
     );
+  });
+
+  it('waits for every call of map before it raises the first error, as Python does', async () => {
+    await using pool = new Pool(1, { module });
+    const touched = join(mkdtempSync(join(tmpdir(), 'pool-map-')), 'second-call-ran');
+    // One worker: the failing call ends first, the second only starts after it.
+    await expect(pool.map(fixtures.failOrTouch, ['fail', touched])).rejects.toThrow('failed first');
+    expect(existsSync(touched)).toBe(true);
+  });
+
+  it('applyAsync runs one call and its AsyncResult answers get, ready, successful', async () => {
+    await using pool = new Pool(1, { module });
+    const result = pool.applyAsync(fixtures.square, [6]);
+    expect(() => result.successful()).toThrow(ValueError);
+    expect(await result.get()).toBe(36);
+    expect(result.ready()).toBe(true);
+    expect(result.successful()).toBe(true);
+    const failed = pool.applyAsync(fixtures.failOn3, [3]);
+    await expect(failed.get()).rejects.toThrow('three is bad');
+    expect(failed.successful()).toBe(false);
+  });
+
+  it('AsyncResult.get(timeout) raises TimeoutError while the call still runs', async () => {
+    await using pool = new Pool(1, { module });
+    const slow = pool.applyAsync(fixtures.sleepForever, []);
+    await expect(slow.get(0.01)).rejects.toBeInstanceOf(TimeoutError);
+    expect(slow.ready()).toBe(false);
   });
 });
