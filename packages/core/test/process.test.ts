@@ -168,11 +168,22 @@ describe('Process', () => {
 
   it('cannot be started twice or joined before it starts', async () => {
     const child = new Process();
-    await expect(child.join()).rejects.toBeInstanceOf(RuntimeError);
+    await expect(child.join()).rejects.toThrow(new RuntimeError('can only join a started process'));
     child.start();
-    expect(() => child.start()).toThrow(RuntimeError);
+    expect(() => child.start()).toThrow(new RuntimeError('cannot start a process twice'));
     await child.join();
     expect(child.exitcode).toBe(0);
+  });
+
+  it('refuses to start the main process, and tells a subclass that skipped super() so', () => {
+    expect(() => currentProcess().start()).toThrow(
+      new RuntimeError('a process cannot start itself'),
+    );
+    expect(currentProcess().isAlive()).toBe(true);
+    const unborn = Object.create(Process.prototype) as Process;
+    expect(() => unborn.isAlive()).toThrow(
+      new RuntimeError('Process.__init__ was not called (call super() first)'),
+    );
   });
 });
 
