@@ -8,3 +8,12 @@ testBadArguments(fileURLToPath(new URL('..', import.meta.url)), [
   ['example4', ['--bogus'], "unknown option '--bogus'; this program takes no arguments"],
   ['example5', ['--bogus'], "unknown option '--bogus'; this program takes no arguments"],
 ]);
+
+testBadArguments(fileURLToPath(new URL('..', import.meta.url)), [
+  ['my_thread', ['--bogus'], "unknown option '--bogus'; usage: my_thread [NAME [DELAY]]"],
+  [
+    'my_thread',
+    ['A', '0.5', 'extra'],
+    "unexpected argument 'extra'; usage: my_thread [NAME [DELAY]]",
+  ],
+]);

@@ -36,4 +36,4 @@ export async function main(): Promise<void> {
   await startWorkers();
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -16,4 +16,4 @@ export async function main(): Promise<void> {
   await p2.join();
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

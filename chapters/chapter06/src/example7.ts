@@ -114,4 +114,4 @@ export async function main(): Promise<void> {
   );
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

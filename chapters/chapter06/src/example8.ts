@@ -44,4 +44,4 @@ export async function main(): Promise<void> {
   await runConsumers((tasks, results) => new Consumer(tasks, results), true);
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });
