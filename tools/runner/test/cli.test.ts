@@ -322,6 +322,43 @@ describe('runner cli', () => {
     expect(isAlive(grandchild)).toBe(false);
   });
 
+  it('leaves nothing running when the runner itself is killed with SIGKILL (the guard pipe)', async () => {
+    // SIGKILL runs none of the runner's handlers and ends its limit timers: only the guard of the
+    // example's wrapper, which sees the runner's end of a pipe close, can stop the example.
+    const subprocess = execa(
+      process.execPath,
+      [
+        cli,
+        '--root',
+        root,
+        '--json',
+        join(reports, 'killed.json'),
+        '--markdown',
+        join(reports, 'killed.md'),
+        'chapter01/spawner',
+        '--timeout',
+        '60',
+      ],
+      { reject: false },
+    );
+    let grandchild = 0;
+    subprocess.stdout?.on('data', (chunk: Buffer) => {
+      const match = /grandchild (\d+)/.exec(chunk.toString());
+      if (match) {
+        grandchild = Number(match[1]);
+        subprocess.kill('SIGKILL');
+      }
+    });
+    await subprocess;
+    expect(grandchild).toBeGreaterThan(0);
+    for (let waited = 0; waited < 3000 && isAlive(grandchild); waited += 25) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const alive = isAlive(grandchild);
+    if (alive) process.kill(grandchild, 'SIGKILL');
+    expect(alive).toBe(false);
+  });
+
   it('with --python runs every offline twin and reports how each failed: exit status and last stderr line', async () => {
     const { rows, md, exitCode } = await runCli(
       'chapter01',
