@@ -5,7 +5,7 @@ import { startExample, startProgram } from '@mc/testing';
 export const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** The pids of the live child processes of `pid` (Linux and macOS `ps`). */
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
   try {
     return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
       .split('\n')
