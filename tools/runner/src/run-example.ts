@@ -181,7 +181,10 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
     if (driving) return;
     serverPort = port;
     driving = (async () => {
-      const script = await runClientScript(port, clientScript, onLine ?? (() => {}));
+      const script = await runClientScript(port, clientScript, onLine ?? (() => {}), () => ({
+        stdout: stdout.text,
+        stderr: stderr.text,
+      }));
       const stderrBeforeStop = stderr.text.length;
       const exitedWhileServing = hasExited;
       if (pid !== undefined && !hasExited) await interruptTree(pid);
