@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { amdahlSpeedup, type SeriesSpeedup, type SpeedupReport } from './amdahl.js';
 import { renderSvgChart } from './chart-svg.js';
@@ -8,6 +7,7 @@ import { millis, overheadText, ratio, seconds } from './format.js';
 import type { RunReport } from './report-row.js';
 import { summaryLine, tableCells } from './table.js';
 import { allSeries, type TimesReport } from './times-analysis.js';
+import { writeReportFile } from './write-report.js';
 
 /** Escapes a table cell's pipes. */
 const cell = (text: string): string => text.replaceAll('|', '\\|');
@@ -130,6 +130,5 @@ export function renderMarkdown(report: RunReport): string {
 
 /** Writes the Markdown report to `file`, creating its folder. */
 export async function writeMarkdownReport(file: string, report: RunReport): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, renderMarkdown(report));
+  await writeReportFile(file, renderMarkdown(report));
 }

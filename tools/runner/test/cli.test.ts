@@ -247,6 +247,33 @@ describe('runner cli', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it.each([
+    ['/dev/full', 'runner: cannot write /dev/full: no space left on device (ENOSPC)'],
+    // Node's recursive mkdir loops for ever under /proc.
+    [
+      '/proc/no-such/report.json',
+      'runner: cannot create the folder /proc/no-such: no such file or directory (ENOENT)',
+    ],
+  ])('exits 1 with one line, no stack and no hang, for the report path %s', async (json, line) => {
+    const result = await execa(
+      process.execPath,
+      [
+        cli,
+        '--root',
+        root,
+        '--json',
+        json,
+        '--markdown',
+        join(reports, 'full.md'),
+        'chapter01/quick',
+      ],
+      { reject: false, cwd: tmpdir(), timeout: 60_000 },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(line);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('prints the help and exits 0', async () => {
     const result = await runCli('--help');
     expect(result.exitCode).toBe(0);
