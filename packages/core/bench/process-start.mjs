@@ -11,7 +11,9 @@ const module = new URL('../test/fixtures/processes.mjs', import.meta.url).href;
 
 function bareFork() {
   const started = performance.now();
-  const child = fork(new URL('./tiny-child.mjs', import.meta.url));
+  const child = fork(new URL('./tiny-child.mjs', import.meta.url), [], {
+    execPath: process.execPath,
+  });
   return new Promise((resolve) => {
     child.once('message', () => resolve(performance.now() - started));
   }).then(async (ms) => {

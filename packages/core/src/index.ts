@@ -5,6 +5,7 @@
 // '@mc/core/time', '@mc/core/timeit', '@mc/core/multiprocessing', '@mc/core/concurrent/futures',
 // '@mc/core/asyncio'.
 export type { ProgramOptions } from './check-arguments.js';
+export { enableCompileCacheForChildren } from './compile-cache.js';
 export {
   observeTasks,
   observeThreads,

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkArguments, type ProgramOptions } from './check-arguments.js';
+import { enableCompileCacheForChildren } from './compile-cache.js';
 import { UsageError } from './errors.js';
 import { stopRequested } from './interrupt.js';
 import { shutdownProcesses } from './multiprocessing/process.js';
@@ -65,6 +66,8 @@ export interface RunMainOptions {
  */
 export function runMain(main: () => unknown, options: RunMainOptions = {}): void {
   const prefix = options.name === undefined ? '' : `${options.name}: `;
+  // The modules loaded from here on, and every child process and worker, start from compiled code.
+  enableCompileCacheForChildren();
   let finished = false;
   const reportStall = () => {
     if (finished) return;

@@ -84,12 +84,19 @@ describe('bad arguments', () => {
     ['medians.mjs', [], /no script given/],
     ['medians.mjs', ['--ratio', 'Took', 'x.js'], /is not 'A#i\/B#j'/],
     ['medians.mjs', ['no-such-script.js'], /no such script/],
-  ])('%s %j: one line, exit 2', (name, args, message) => {
-    const { status, lines } = run(name, args);
-    expect(status).toBe(2);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(message);
-  });
+    ['start-up.mjs', [], /no command given/],
+    ['start-up.mjs', ['--runs', '0', 'node -e 0'], /--runs must be at least 1/],
+    ['start-up.mjs', ['A=1'], /'A=1' names no program/],
+  ])(
+    '%s %j: one line, exit 2',
+    (name, args, message) => {
+      const { status, lines } = run(name, args);
+      expect(status).toBe(2);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+    },
+    60_000,
+  );
 
   it('says in one line, exit 1, that a twin is not built', () => {
     const { status, lines } = run('scaling.mjs', ['--example', 'chapter99/example1']);
@@ -103,4 +110,17 @@ describe('bad arguments', () => {
     expect(status).toBe(1);
     expect(lines).toEqual([expect.stringMatching(/fails\.mjs exited 3: Error: broken on purpose/)]);
   });
+
+  it('start-up.mjs: times each command alternately, with its own environment, and names one that fails', () => {
+    const probe = fileURLToPath(new URL('./fixtures/fails.mjs', import.meta.url));
+    // Exits 4 (a failed run) unless its environment reached it.
+    const probeEnv = 'MC_PROBE=1 node -e process.exit(process.env.MC_PROBE?0:4)';
+    const timed = run('start-up.mjs', ['--runs', '2', 'node -e 0', probeEnv]);
+    expect(timed.status).toBe(0);
+    expect(timed.stdout).toMatch(/median of 2 alternated rounds/);
+    expect(timed.stdout).toContain(`\n${probeEnv}  `);
+    const failed = run('start-up.mjs', ['--runs', '1', `node ${probe}`]);
+    expect(failed.status).toBe(1);
+    expect(failed.lines).toEqual([expect.stringMatching(/fails\.mjs' failed: exit 3$/)]);
+  }, 60_000);
 });

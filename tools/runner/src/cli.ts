@@ -27,6 +27,7 @@ import { writeMarkdownReport } from './report-markdown.js';
 import type { RunReport } from './report-row.js';
 import { runSelection } from './run-all.js';
 import { liveGroups } from './run-example.js';
+import { currentRuntime } from './runtime.js';
 import { chaptersNamedIn, SelectionError, selectExamples } from './selection.js';
 import { renderTerminalTable } from './table.js';
 
@@ -225,6 +226,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     timeScale,
     repeat: options.repeat,
     startedAt,
+    runtime: currentRuntime(),
     totalSeconds: (performance.now() - started) / 1000,
     warnings: discovery.warnings,
     ...(python ? { python } : {}),

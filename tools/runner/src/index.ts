@@ -16,6 +16,7 @@ export * from './report-markdown.js';
 export * from './report-row.js';
 export * from './run-all.js';
 export * from './run-example.js';
+export * from './runtime.js';
 export * from './selection.js';
 export * from './table.js';
 export * from './times-analysis.js';

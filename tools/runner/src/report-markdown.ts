@@ -5,6 +5,7 @@ import { renderTimesSvgChart } from './chart-times.js';
 import { comparisonCells, comparisonHeader } from './comparison.js';
 import { millis, overheadText, ratio, seconds } from './format.js';
 import type { RunReport } from './report-row.js';
+import { runtimeText } from './runtime.js';
 import { summaryLine, tableCells } from './table.js';
 import { allSeries, type TimesReport } from './times-analysis.js';
 import { writeReportFile } from './write-report.js';
@@ -68,7 +69,7 @@ export function renderMarkdown(report: RunReport): string {
   const out: string[] = [
     '# Mastering Concurrency, TypeScript edition: run report',
     '',
-    `Started ${report.startedAt}. ${summaryLine(report)}.`,
+    `Started ${report.startedAt}${report.runtime ? ` on ${runtimeText(report.runtime)}` : ''}. ${summaryLine(report)}.`,
     '',
     `| ${header.join(' | ')} |`,
     `| ${header.map((title) => (/s$|wall$|node$/.test(title) ? '---:' : '---')).join(' | ')} |`,

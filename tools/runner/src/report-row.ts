@@ -1,6 +1,7 @@
 import type { SpeedupReport } from './amdahl.js';
 import type { ComparisonReport } from './comparison.js';
 import type { Overhead } from './overhead.js';
+import type { Runtime } from './runtime.js';
 import type { TimesReport } from './times-analysis.js';
 
 /** How an example's Python twin fared under `--python DIR`. */
@@ -62,6 +63,10 @@ export interface ReportRow {
   readonly python?: PythonTwinResult;
   /** The runner's measured per-example overhead (same on every row of a run), seconds. */
   readonly runnerOverheadSeconds?: number;
+  /** The Node version the example ran on (same on every row of a run): `v24.21.0`. */
+  readonly node?: string;
+  /** The platform it ran on (same on every row of a run): `linux-x64`. */
+  readonly platform?: string;
 }
 
 /** A whole run: what the terminal summary and the Markdown report are made from. */
@@ -76,6 +81,8 @@ export interface RunReport {
   readonly repeat: number;
   /** ISO time the run started. */
   readonly startedAt: string;
+  /** The Node, platform and cores the examples ran on. */
+  readonly runtime?: Runtime;
   /** Wall seconds of the whole run. */
   readonly totalSeconds: number;
   readonly warnings: readonly string[];

@@ -10,6 +10,7 @@ import type { Progress } from './progress.js';
 import { DEFAULT_PYTHON, lastStderrLine, planPythonTwin } from './python.js';
 import type { PythonTwinResult, ReportRow } from './report-row.js';
 import { type RunRequest, type RunResult, runExample, type ServerClient } from './run-example.js';
+import { currentRuntime } from './runtime.js';
 import type { SelectedExample } from './selection.js';
 import { analyseTimes } from './times-analysis.js';
 
@@ -220,6 +221,7 @@ export async function runSelection(
   options: RunOptions,
 ): Promise<ReportRow[]> {
   const rows: ReportRow[] = [];
+  const { node, platform } = currentRuntime();
   for (const selected of selection) {
     if (options.signal?.aborted) break;
     const { chapter, example } = selected;
@@ -236,6 +238,8 @@ export async function runSelection(
       expected: describeOutcome(example.outcome),
       limitSeconds,
       timeScale: options.timeScale,
+      node,
+      platform,
       ...(figure ? { bookFigure: figure.text } : {}),
       ...(options.overheadSeconds !== undefined
         ? { runnerOverheadSeconds: options.overheadSeconds }

@@ -69,6 +69,9 @@ describe('runner cli', () => {
       expected: 'exits',
       bookFile: 'Chapter01/quick.py',
       timedOut: false,
+      // The runner spawns every example with its own binary: the one this test started it with.
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
     });
     expect(typeof quick?.wallSeconds).toBe('number');
     expect(typeof quick?.cpuSeconds).toBe('number');
@@ -84,6 +87,7 @@ describe('runner cli', () => {
       /\| chapter \| example \| expected \| outcome \| wall s \| CPU s \| CPU\/wall \| book \|/,
     );
     expect(md).not.toMatch(/Runner overhead/);
+    expect(md).toContain(` on Node ${process.version} (${process.platform}-${process.arch}, `);
   });
 
   it('measures its own overhead only with --calibrate, and reports it', async () => {

@@ -1,6 +1,7 @@
 // The entry of every child process `Process` and `Pool` fork. It stays small on purpose (Node's
 // built-ins and this folder only): what a child imports is paid at every start. It receives what
 // to run, imports the module that exports it, rebuilds the process object and runs it. It exits when its parent's IPC channel closes, so no child outlives its parent.
+import { enableCompileCacheForChildren } from '../compile-cache.js';
 import { flush, settle } from './client.js';
 import { decode, encode, registerExports } from './codec.js';
 import './lock.js';
@@ -9,6 +10,10 @@ import { adopt, Process, shutdownProcesses } from './process.js';
 import './queue.js';
 
 type Namespace = Record<string, unknown>;
+
+// The target's module (imported below) and the children this child starts load compiled code
+// from the cache: a parent outside runMain (a test, say) may not have turned it on.
+enableCompileCacheForChildren();
 
 const modules = new Map<string, Promise<Namespace>>();
 let started = false;

@@ -241,7 +241,9 @@ export function mainModule(): string {
 }
 
 function forkChild(): ChildProcess {
+  // The parent's own binary (fork's default, said once here): the Node 24 the project brings.
   return fork(childEntry(), [], {
+    execPath: process.execPath,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
   });
