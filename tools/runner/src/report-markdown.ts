@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import { amdahlSpeedup, type SeriesSpeedup, type SpeedupReport } from './amdahl.js';
 import { renderSvgChart } from './chart-svg.js';
 import { renderTimesSvgChart } from './chart-times.js';
