@@ -7,3 +7,12 @@ testBadArguments(packageDirOf(import.meta.url), [
   ['example4', ['--bogus'], "unknown option '--bogus'; this program takes no arguments"],
   ['example5', ['--bogus'], "unknown option '--bogus'; this program takes no arguments"],
 ]);
+
+testBadArguments(packageDirOf(import.meta.url), [
+  ['my_thread', ['--bogus'], "unknown option '--bogus'; usage: my_thread [NAME [DELAY]]"],
+  [
+    'my_thread',
+    ['A', '0.5', 'extra'],
+    "unexpected argument 'extra'; usage: my_thread [NAME [DELAY]]",
+  ],
+]);

@@ -25,13 +25,13 @@ export async function main(): Promise<void> {
   p1.daemon = true;
   const p2 = new Process({ name: 'Worker 2', target: f2 });
 
-  p1.start();
+  await p1.start();
   await sleep(1);
-  p2.start();
+  await p2.start();
 
   await p1.join(1);
   print('Whether Worker 1 is still alive:', p1.isAlive());
   await p2.join();
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -25,4 +25,12 @@ describe('example4.py', () => {
     expect(processExists(daemon)).toBe(false);
     expect(processExists(worker2)).toBe(false);
   });
+
+  it("starts Worker 1 before Worker 2 even when the book's 1 s between them is scaled to nothing", async () => {
+    // start() returns once the child runs, so a child's boot never races the next sleep.
+    const run = await runExample('example4', { timeScale: 0 });
+    expect(run.code).toBe(0);
+    const starts = run.lines.map(parse).filter(([what]) => what === 'Starting');
+    expect(starts.map(([, name]) => name)).toEqual(['Worker 1', 'Worker 2']);
+  });
 });

@@ -44,7 +44,7 @@ describe('example1.py', () => {
 
   it("runs the book's 1000 increments as four workers of 250", async () => {
     const run = await runExample('example1', {
-      args: ['--threads', '1000', '--increment', 'atomic'],
+      args: ['--operations', '1000', '--increment', 'atomic'],
     });
     expect(run.stdout).toBe(
       '4 workers, 1000 increments (atomic), released together.\nFinal value: 1000.\nFinished.\n',
@@ -55,12 +55,12 @@ describe('example1.py', () => {
     [
       'example1',
       ['--increment', 'twice'],
-      "--increment must be one of load-store, plain, atomic, got 'twice'; valid options: --threads N (the book's: 1000), --workers W, --increment load-store|plain|atomic",
+      "--increment must be one of load-store, plain, atomic, got 'twice'; valid options: --operations N (the book's: 1000, at most 10000000), --workers W, --increment load-store|plain|atomic",
     ],
     [
       'example1',
       ['--workers', '0'],
-      "--workers must be a whole number from 1 to 64, got '0'; valid options: --threads N (the book's: 1000), --workers W, --increment load-store|plain|atomic",
+      "--workers must be a whole number from 1 to 64, got '0'; valid options: --operations N (the book's: 1000, at most 10000000), --workers W, --increment load-store|plain|atomic",
     ],
   ]);
 });

@@ -60,8 +60,19 @@ describe('example2.py', () => {
   testBadArguments(packageDir, [
     [
       'example2',
-      ['--threads', 'many'],
-      "--threads must be a whole number of at least 1, got 'many'; valid options: --threads N (the book's: 1000), --workers W, --append atomic|plain",
+      ['--operations', 'many'],
+      "--operations must be a whole number from 1 to 10000000, got 'many'; valid options: --operations N (the book's: 1000, at most 10000000), --workers W, --append atomic|plain",
+    ],
+    // Bounded by what can run: 10^12 operations would run for hours (and the list not allocate).
+    [
+      'example2',
+      ['--operations', '1000000000000'],
+      "--operations must be a whole number from 1 to 10000000, got '1000000000000'; valid options: --operations N (the book's: 1000, at most 10000000), --workers W, --append atomic|plain",
+    ],
+    [
+      'example1',
+      ['--threads', '1000'],
+      "unknown option '--threads'; valid options: --operations N (the book's: 1000, at most 10000000), --workers W, --increment load-store|plain|atomic",
     ],
   ]);
 });

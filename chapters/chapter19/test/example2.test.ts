@@ -1,4 +1,4 @@
-import { packageDirOf, runUntil } from '@mc/testing';
+import { packageDirOf, runUntil, startExample } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 
 const packageDir = packageDirOf(import.meta.url);
@@ -23,5 +23,16 @@ describe('example2.py', () => {
     const kinds = run.lines.map((line) => (line === MAIN ? 'M' : 'T')).join('');
     expect(kinds).toMatch(/M.*T.*M/);
     expect(kinds).toMatch(/T.*M.*T/);
+  });
+
+  it("stops at once on Ctrl-C, not when the main loop's current sleep ends", async () => {
+    // Time scale 3: the main loop sleeps 6 s. Ctrl-C right after its first line must not wait
+    // out the next 6 s sleep (Python's KeyboardInterrupt cuts the sleep short).
+    const run = startExample(packageDir, 'example2', { timeScale: 3, limitSeconds: 60 });
+    await run.printed(MAIN);
+    const signalled = performance.now();
+    const exit = await run.stop('SIGINT');
+    expect(exit.code).toBe(0);
+    expect((performance.now() - signalled) / 1000).toBeLessThan(3);
   });
 });

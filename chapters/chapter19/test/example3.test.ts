@@ -1,4 +1,4 @@
-import { packageDirOf, processExists, runUntil } from '@mc/testing';
+import { childrenOf, packageDirOf, processExists, runUntil, startExample } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 
 const packageDir = packageDirOf(import.meta.url);
@@ -36,5 +36,15 @@ describe('example3.py', () => {
     expect(pidOf(starts[1] ?? '')).not.toBe(firstPid);
     // The pool's processes are gone with the program.
     for (const pid of pids) expect(processExists(pid)).toBe(false);
+  });
+
+  it('prints no error when it and its pool workers are stopped with a job in flight (a runner stop)', async () => {
+    const run = startExample(packageDir, 'example3', { timeScale: 0.5, limitSeconds: 60 });
+    await run.printed('Starting job inside');
+    // The runner's stop: SIGTERM to every process of the tree, the pool workers too.
+    for (const pid of childrenOf(run.pid)) process.kill(pid, 'SIGTERM');
+    const exit = await run.stop('SIGTERM');
+    expect(run.stderr).toBe('');
+    expect(exit.code).toBe(0);
   });
 });

@@ -113,4 +113,28 @@ describe('Pool', () => {
     await expect(slow.get(0.01)).rejects.toBeInstanceOf(TimeoutError);
     expect(slow.ready()).toBe(false);
   });
+
+  it('terminates with a task in flight quietly: the map rejects with KeyboardInterrupt, nothing printed', async () => {
+    const pool = new Pool(1, { module });
+    const inFlight = pool.map(fixtures.waitSeconds, [30]);
+    const outcome = inFlight.then(
+      () => 'resolved',
+      (error: Error) => error.name,
+    );
+    // Wait until the worker has the task (its module imported), then stop the pool.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    try {
+      await pool.terminate();
+      expect(await outcome).toBe('KeyboardInterrupt');
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(written.join('')).toBe('');
+  });
 });

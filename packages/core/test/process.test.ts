@@ -50,6 +50,27 @@ describe('Process', () => {
     expect(await gone(first.pid as number)).toBe(true);
   });
 
+  it('returns from start() once the child runs, its module loaded, as a Python fork does', async () => {
+    // The child's module takes 300 ms to load: the start's cost lies inside start(), so a sleep
+    // after it (Chapter 6 example4's) is not eaten by the child's boot. A lower bound only.
+    const slow = new URL('./fixtures/slow-import.mjs', import.meta.url).href;
+    const { hold } = await import(slow);
+    const child = new Process({ target: hold, module: slow });
+    const before = performance.now();
+    await child.start();
+    expect(performance.now() - before).toBeGreaterThanOrEqual(300);
+    expect(child.isAlive()).toBe(true);
+    child.terminate();
+    await child.join();
+    expect(child.exitcode).toBe(-15);
+  });
+
+  it('resolves start() when the child exits before it could run (a target not exported)', async () => {
+    const child = new Process({ target: function notExported() {}, module });
+    await child.start();
+    expect(child.exitcode).toBe(1);
+  });
+
   it('is MainProcess with this pid in the main program', () => {
     expect(currentProcess().name).toBe('MainProcess');
     expect(currentProcess().pid).toBe(process.pid);

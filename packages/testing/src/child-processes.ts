@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { type StartExampleOptions, startExample, startProgram } from './running-example.js';
 
 /** The pids of the live child processes of `pid` (procps `ps`, Linux). */
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
   try {
     return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
       .split('\n')

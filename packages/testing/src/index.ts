@@ -9,6 +9,7 @@ export {
 export { type CapturedLines, type CaptureOptions, captureLines } from './capture-lines.js';
 export {
   type ChildrenWatch,
+  childrenOf,
   runUntil,
   type StoppedRun,
   watchChildren,
