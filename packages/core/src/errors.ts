@@ -75,15 +75,47 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** The fields of a Node system error (`ENOENT`, its syscall and path) that say what the user did. */
+const SYSTEM_ERROR_FIELDS = [
+  'code',
+  'errno',
+  'syscall',
+  'path',
+  'dest',
+  'address',
+  'port',
+  'hostname',
+];
+
+/**
+ * @internal The system error fields of `error` (`{ code: 'ENOENT', syscall: 'open', path }`), or
+ * undefined: structured cloning keeps only an error's name, message and stack, so a child sends
+ * these beside it, and a missing file in a pool worker stays one line in the parent.
+ */
+export function systemErrorFields(error: Error): Record<string, string | number> | undefined {
+  const fields = Object.fromEntries(
+    SYSTEM_ERROR_FIELDS.map((key) => [
+      key,
+      (error as unknown as Record<string, unknown>)[key],
+    ]).filter(([, value]) => typeof value === 'string' || typeof value === 'number'),
+  ) as Record<string, string | number>;
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
+
 /**
  * @internal Rebuilds a core error that crossed a process boundary (structured clone keeps only the
- * built-in error classes): the class its name says, or the error as it came.
+ * built-in error classes): the class its name says, or the error as it came; with the system
+ * error fields the child sent beside it put back.
  */
-export function rebuildError(error: Error, name: string | undefined): Error {
+export function rebuildError(
+  error: Error,
+  name: string | undefined,
+  fields?: Readonly<Record<string, string | number>>,
+): Error {
   const named = { ValueError, RuntimeError, Empty, Full }[name ?? ''];
-  if (named === undefined || error instanceof named) return error;
-  const rebuilt = new named(error.message);
-  rebuilt.stack = error.stack;
+  const rebuilt = named === undefined || error instanceof named ? error : new named(error.message);
+  if (rebuilt !== error) rebuilt.stack = error.stack;
+  if (fields !== undefined) Object.assign(rebuilt, fields);
   return rebuilt;
 }
 

@@ -123,6 +123,17 @@ function reportError(error: unknown, prefix: string): void {
     process.exitCode = 1;
     return;
   }
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;
+  if (error instanceof Error) {
+    console.error(error.stack ?? error.message);
+    return;
+  }
+  // A thrown value that is no Error has no stack to show: a WebAssembly module's exit, say
+  // (emscripten's `ExitStatus`). One line, as Python prints an exception's last line.
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  process.stderr.write(
+    typeof name === 'string' && typeof message === 'string'
+      ? `${prefix}${name}: ${message}\n`
+      : `${prefix}${String(error)}\n`,
+  );
 }

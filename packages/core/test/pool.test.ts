@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RuntimeError, ValueError } from '../src/index.js';
 import { activeChildren, Pool, TimeoutError } from '../src/multiprocessing/index.js';
+import { describeOperationalError } from '../src/operational-error.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
 import * as fixtures from './fixtures/processes.mjs';
 import { gone } from './gone.js';
@@ -87,6 +88,16 @@ describe('Pool', () => {
     );
   });
 
+  it("keeps a worker's system error a one-line user error: its code, syscall and path cross too", async () => {
+    await using pool = new Pool(1, { module });
+    const missing = join(mkdtempSync(join(tmpdir(), 'pool-missing-')), 'tile.jpg');
+    const error = await pool.map(fixtures.readFileAt, [missing]).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'ENOENT', syscall: 'open', path: missing });
+    expect(describeOperationalError(error)).toBe(
+      `cannot open ${missing}: no such file or directory (ENOENT)`,
+    );
+  });
+
   it('waits for every call of map before it raises the first error, as Python does', async () => {
     await using pool = new Pool(1, { module });
     const touched = join(mkdtempSync(join(tmpdir(), 'pool-map-')), 'second-call-ran');
@@ -105,6 +116,14 @@ describe('Pool', () => {
     const failed = pool.applyAsync(fixtures.failOn3, [3]);
     await expect(failed.get()).rejects.toThrow('three is bad');
     expect(failed.successful()).toBe(false);
+  });
+
+  it('terminate() right after a submit ends that call too, though no worker had taken it yet', async () => {
+    const pool = new Pool(1, { module });
+    const call = pool.applyAsync(fixtures.sleepForever, []);
+    await pool.terminate();
+    await expect(call.get()).rejects.toMatchObject({ name: 'KeyboardInterrupt' });
+    await expect(pool.map(fixtures.square, [1])).rejects.toThrow(RuntimeError);
   });
 
   it('AsyncResult.get(timeout) raises TimeoutError while the call still runs', async () => {

@@ -2,6 +2,7 @@
 // built-ins and this folder only): what a child imports is paid at every start. It receives what
 // to run, imports the module that exports it, rebuilds the process object and runs it. It exits when its parent's IPC channel closes, so no child outlives its parent.
 import { enableCompileCacheForChildren } from '../compile-cache.js';
+import { systemErrorFields } from '../errors.js';
 import { flush, settle } from './client.js';
 import { decode, encode, registerExports } from './codec.js';
 import './lock.js';
@@ -101,7 +102,13 @@ async function runTask(task: TaskMessage): Promise<void> {
     reply({ mc: 'result', id: task.id, value: encode(value, { allowShared: false }) });
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
-    reply({ mc: 'result', id: task.id, error: failure });
+    reply({
+      mc: 'result',
+      id: task.id,
+      error: failure,
+      errorName: failure.name,
+      errorFields: systemErrorFields(failure),
+    });
   }
 }
 

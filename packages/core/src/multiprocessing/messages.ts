@@ -55,6 +55,10 @@ export interface ResultMessage {
   readonly id: number;
   readonly value?: unknown;
   readonly error?: Error;
+  /** The error's class name, which structured cloning loses for core's own errors. */
+  readonly errorName?: string;
+  /** A system error's code, syscall and path, which structured cloning loses too. */
+  readonly errorFields?: Readonly<Record<string, string | number>>;
 }
 
 /** Parent to a child forked ahead of its start: import this module now, to run from it later. */

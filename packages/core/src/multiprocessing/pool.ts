@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { RuntimeError, TimeoutError, ValueError } from '../errors.js';
+import { RuntimeError, rebuildError, TimeoutError, ValueError } from '../errors.js';
 import { KeyboardInterrupt } from '../interrupt.js';
 import { sleep } from '../time/sleep.js';
 import { decode, encode } from './codec.js';
@@ -41,6 +41,8 @@ interface Worker {
 export class Pool {
   readonly #workers: Worker[] = [];
   readonly #queue: Task[] = [];
+  /** Why queued work can no longer run (the pool terminated, or every worker died). */
+  #stopped: Error | undefined;
   /** The pool's module, as a URL a child can import (compiled first under a test runner). */
   readonly #module: Promise<string | null>;
   readonly #running = new Set<Promise<unknown>>();
@@ -82,6 +84,14 @@ export class Pool {
             ? new KeyboardInterrupt(signal)
             : new RuntimeError(`pool worker ${process.name} died (exitcode ${process.exitcode})`),
         });
+        // With no worker left, the work still queued would never run: it fails the same way.
+        if (this.#workers.length === 0) {
+          this.#failQueued(
+            stopped
+              ? new KeyboardInterrupt(signal)
+              : new RuntimeError(`every pool worker died (the last, ${process.name})`),
+          );
+        }
       });
       this.#workers.push(worker);
     }
@@ -157,12 +167,15 @@ export class Pool {
               module: module ?? '',
               name: fn.name,
               args,
-              settle: ({ value, error }) =>
-                error ? reject(error) : resolve(decode(value) as never),
+              settle: ({ value, error, errorName, errorFields }) =>
+                error
+                  ? reject(rebuildError(error, errorName, errorFields))
+                  : resolve(decode(value) as never),
             });
           }),
       );
-      this.#dispatch();
+      if (this.#stopped) this.#failQueued(this.#stopped);
+      else this.#dispatch();
       return collect(calls);
     });
     // join() waits for the work given before close().
@@ -170,6 +183,14 @@ export class Pool {
     const done = () => this.#running.delete(all);
     all.then(done, done);
     return all;
+  }
+
+  /** Fails every task no worker has taken, and any submitted from now on, with `error`. */
+  #failQueued(error: Error): void {
+    this.#stopped ??= error;
+    for (const task of this.#queue.splice(0)) {
+      task.settle({ mc: 'result', id: task.id, error: this.#stopped });
+    }
   }
 
   #dispatch(): void {
@@ -201,6 +222,9 @@ export class Pool {
    */
   async terminate(): Promise<void> {
     this.#closed = true;
+    // Work no worker has taken yet (or that is still on its way to the queue) ends with the same
+    // stop as the work in flight; else join() would wait for it for ever.
+    this.#failQueued(new KeyboardInterrupt('SIGTERM'));
     for (const { process } of this.#workers) process.terminate();
     await this.join();
   }
