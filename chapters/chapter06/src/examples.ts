@@ -27,8 +27,9 @@ export default defineChapter({
       timeoutSeconds: 10,
       outcome: { kind: 'exits' },
       output: [
-        /^Main program\nParent process ID: \d+\.\nCurrent Process ID: \d+\.$/m,
-        /^Function f\n/m,
+        // f runs in a child of the main program: its parent is the main program's process, and
+        // its own ID is another (a process that were really a thread would print the same).
+        /^Main program\nParent process ID: \d+\.\nCurrent Process ID: (\d+)\.\n\nFunction f\nParent process ID: \1\.\nCurrent Process ID: (?!\1\.)\d+\.$/m,
         /^Done\.\n$/m,
       ],
     },

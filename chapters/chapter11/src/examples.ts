@@ -1,4 +1,4 @@
-import { defineChapter } from '@mc/runner';
+import { defineChapter, type OutputCheck } from '@mc/runner';
 
 const exits = { kind: 'exits' } as const;
 
@@ -10,6 +10,20 @@ const listening = /^Serving on \('127\.0\.0\.1', (\d+)\)$/m;
 
 /** The twins take `--port 0`; the book's programs take no arguments and listen on 8888. */
 const serverRun = { args: ['--port', '0'], python: { args: [] } } as const;
+
+/**
+ * example2's clients connect at the same moment and client 1 stays connected for two exchanges:
+ * a server that serves clients together logs client 2's connection before client 1's second
+ * message; one that served a client at a time would accept client 2 only once client 1 had left.
+ */
+const servedTogether: OutputCheck = {
+  name: "the second client's connection logged before the first client's second message",
+  test: (stdout) => {
+    const second = [...stdout.matchAll(/^Connection from /gm)][1]?.index;
+    const itsMe = stdout.indexOf(`Data received: "It's me`);
+    return second !== undefined && itsMe !== -1 && second < itsMe;
+  },
+};
 
 export default defineChapter({
   chapter: 'chapter11',
@@ -75,6 +89,7 @@ export default defineChapter({
         `Data received: "It's me\\r\\n"`,
         "Data received: 'second\\r\\n'",
       ],
+      checks: [servedTogether],
     },
     {
       name: 'example3',

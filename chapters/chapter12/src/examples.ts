@@ -14,6 +14,10 @@ const orderedLines =
   'Thread B has acquired lock B, performing some calculation...\n' +
   'Thread B releasing both locks.\n';
 
+/** Core's report of example3's freeze: all five philosophers in one wait-for cycle. */
+const fiveForkCycle =
+  /^Deadlock: Thread-1 holds forks\[0\] and waits for forks\[1\]; (Thread-[2-5] holds forks\[[1-4]\] and waits for forks\[[0-4]\](; |$)){4}/m;
+
 export default defineChapter({
   chapter: 'chapter12',
   title: 'Deadlocks',
@@ -23,7 +27,10 @@ export default defineChapter({
       bookFile: 'Chapter12/example1.py',
       section: 'The concept of deadlock: a simple example',
       // Deadlocked from t = 5 s, named on stderr about 0.5 to 1 s later; blocked until stopped.
+      // The report's delay is not scaled (1.7 to 2 s after the start at time scale 0.1 here), so
+      // neither is the limit: two threads waiting for ever without a cycle would fail.
       timeoutSeconds: 8,
+      scaledLimit: false,
       outcome: { kind: 'blocks' },
       output: [
         'Thread A is starting...\n' +
@@ -34,6 +41,7 @@ export default defineChapter({
           'Thread B has acquired lock B, performing some calculation...\n' +
           'Thread A waiting to acquire lock B.\n' +
           'Thread B waiting to acquire lock A.\n',
+        'Deadlock: Thread-1 holds lock_a and waits for lock_b; Thread-2 holds lock_b and waits for lock_a\n',
       ],
     },
     {
@@ -48,19 +56,34 @@ export default defineChapter({
       name: 'example3',
       bookFile: 'Chapter12/example3.py',
       section: 'The Dining Philosophers problem',
-      // Philosophers eat, then all five hold their left fork: deadlocked, named, blocked.
+      // Philosophers eat, then all five hold their left fork: deadlocked, named, blocked. Frozen
+      // and named after 1.5 to 2.6 s here at any time scale (their pauses are not the book's).
+      // A freeze is near certain but a matter of chance: a run that has not frozen by its limit
+      // is run again, once.
       timeoutSeconds: 6,
+      scaledLimit: false,
+      attempts: 2,
       outcome: { kind: 'blocks' },
-      output: [/^Philosopher at <Thread\(Thread-[1-5], started \d+\)> is eating\.$/m],
+      output: [
+        /^Philosopher at <Thread\(Thread-[1-5], started \d+\)> is eating\.$/m,
+        fiveForkCycle,
+      ],
     },
     {
       name: 'example4',
       bookFile: 'Chapter12/example4.py',
       section: 'Ranking of resources',
-      // Eats for ever: stopped by its limit.
-      timeoutSeconds: 3,
+      // Eats for ever: stopped by its limit, as long as example3's, by which example3 has frozen
+      // and been named: philosophers taking their forks without the order would be too.
+      timeoutSeconds: 6,
+      scaledLimit: false,
       outcome: { kind: 'blocks' },
-      output: [/^Philosopher at <Thread\(Thread-[1-5], started \d+\)> is eating\.$/m],
+      // Every one of the five eats (threads run one after the other would feed Thread-1 alone).
+      output: [1, 2, 3, 4, 5].map(
+        (n) =>
+          new RegExp(`^Philosopher at <Thread\\(Thread-${n}, started \\d+\\)> is eating\\.$`, 'm'),
+      ),
+      forbiddenOutput: ['Deadlock:'],
     },
     {
       name: 'example5',

@@ -1,4 +1,19 @@
-import { defineChapter } from '@mc/runner';
+import { defineChapter, type OutputCheck } from '@mc/runner';
+
+/**
+ * example2's lesson in its output: once a writer is in, at most the 3 readers already queued then
+ * read (none, in every run here), however long it runs.
+ */
+export const readersStarve: OutputCheck = {
+  name: 'the readers starving once the writers are in (at most 3 reads after the first write)',
+  test: (stdout) => {
+    const afterFirstWrite = stdout.slice(Math.max(0, stdout.indexOf('Writing being done')));
+    return (
+      stdout.includes('Writing being done') &&
+      afterFirstWrite.split('Reading being done').length - 1 <= 3
+    );
+  },
+};
 
 export default defineChapter({
   chapter: 'chapter13',
@@ -8,10 +23,16 @@ export default defineChapter({
       name: 'example1',
       bookFile: 'Chapter13/example1.py',
       section: 'Readers-writers problem: the first readers-writers problem',
-      // Reads for ever, the writers starving: stopped by its limit.
+      // Reads for ever, the writers starving: stopped by its limit. Not one write in the run.
       timeoutSeconds: 2,
       outcome: { kind: 'blocks' },
-      output: ['Reading being done by Thread-1:\nThis is some text. \n'],
+      // All three readers read (threads run one after the other would leave Thread-1 alone).
+      output: [
+        'Reading being done by Thread-1:\nThis is some text. \n',
+        'Reading being done by Thread-2:\n',
+        'Reading being done by Thread-3:\n',
+      ],
+      forbiddenOutput: ['Writing being done'],
     },
     {
       name: 'example2',
@@ -21,6 +42,7 @@ export default defineChapter({
       timeoutSeconds: 2,
       outcome: { kind: 'blocks' },
       output: ['Writing being done by Thread-4.\n', 'Writing being done by Thread-5.\n'],
+      checks: [readersStarve],
     },
     {
       name: 'example3',

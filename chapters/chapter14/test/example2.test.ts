@@ -1,3 +1,4 @@
+import { observeThreads } from '@mc/core';
 import { captureLines } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { count } from '../src/example2.js';
@@ -11,6 +12,26 @@ describe('example2.py', () => {
     expect(value).toBe(20);
     // The pauses add up: at least the sum of the 12 one-second pauses (they never overlap).
     expect(seconds).toBeGreaterThanOrEqual(12 * scale);
+  });
+
+  it('runs its threads at the same time: the lock, not the start, makes them wait', async () => {
+    let alive = 0;
+    let mostAlive = 0;
+    const { value } = await captureLines(
+      async () => {
+        using _ = observeThreads(({ phase }) => {
+          alive += phase === 'start' ? 1 : -1;
+          mostAlive = Math.max(mostAlive, alive);
+        });
+        return await count(PAUSE_PERIODS);
+      },
+      { timeScale: 0.05 },
+    );
+    expect(value).toBe(20);
+    // Thread-1 holds the lock through its 1 s pause (50 ms) while the others start and queue for
+    // it (a turn of the loop each: most of them, all 20 on a quiet machine); threads run one
+    // after the other would never be two alive together.
+    expect(mostAlive).toBeGreaterThanOrEqual(2);
   });
 
   it('prints Final counter: 20. with random pauses', async () => {

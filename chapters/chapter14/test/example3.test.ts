@@ -1,5 +1,7 @@
+import { observeThreads } from '@mc/core';
+import { captureLines } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { signSpace } from '../src/example3.js';
+import { main, signSpace } from '../src/example3.js';
 import { runExample, TIME_SCALE, tookSeconds } from './run.js';
 
 describe('example3.py', () => {
@@ -19,6 +21,29 @@ describe('example3.py', () => {
     expect(sequential).toBeGreaterThanOrEqual(12 * TIME_SCALE);
     // The lock takes the overlap away: the threads pause one after the other too.
     expect(concurrent).toBeGreaterThanOrEqual(12 * TIME_SCALE);
+  });
+
+  it('runs the concurrent version as threads alive at the same time, 20 of them', async () => {
+    const started: number[] = [];
+    let alive = 0;
+    let mostAlive = 0;
+    const { lines } = await captureLines(
+      async () => {
+        using _ = observeThreads(({ phase }) => {
+          if (phase === 'start') started.push(started.length);
+          alive += phase === 'start' ? 1 : -1;
+          mostAlive = Math.max(mostAlive, alive);
+        });
+        return await main();
+      },
+      { timeScale: 0.05 },
+    );
+    expect(lines).toContain('--Concurrent version--');
+    expect(started).toHaveLength(20);
+    // Same time as the sequential loop, yet not sequential: the threads were started and waited
+    // for the lock together (Thread-1 holds it through a 1 s pause, 50 ms, while the rest start:
+    // all 20 on a quiet machine); threads run one after the other would never be two alive.
+    expect(mostAlive).toBeGreaterThanOrEqual(2);
   });
 
   it("formats like Python's ' .2f': a space before a positive number", () => {

@@ -33,6 +33,8 @@ describe('example3.py', () => {
       'Multiprocessing program finished.',
       'Took',
       'Heartbeat',
+      // A pool of one, or halves submitted one after the other, would say 1 at once.
+      'Pool: at most 2 tasks running at once, on 2 worker threads.',
     ]);
   });
 

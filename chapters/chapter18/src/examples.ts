@@ -1,4 +1,4 @@
-import { type ClientSession, defineChapter, type Outcome } from '@mc/runner';
+import { type ClientSession, defineChapter, type Outcome, type OutputCheck } from '@mc/runner';
 
 /** The servers' start-up line; its group is the port bound. */
 const listening = /^Server up, running, and waiting for call on localhost (\d+)$/m;
@@ -9,6 +9,35 @@ const listening = /^Server up, running, and waiting for call on localhost (\d+)$
  * runner waits until that port is clear of TIME_WAIT, since they bind it without SO_REUSEADDR).
  */
 const freePort = ['--port', '0'];
+
+/**
+ * Whether the server's log shows its second client's connection before its first client's `quit`:
+ * two clients served at once. The runner connects both sessions at the same moment, so a server
+ * that serves one client at a time logs the second connection only once the first has left.
+ */
+export function secondServedBeforeFirstLeft(stdout: string): boolean {
+  const connections = [
+    ...stdout.matchAll(/^Received connection from (\('127\.0\.0\.1', \d+\))$/gm),
+  ];
+  const [first, second] = connections;
+  if (!first?.[1] || second?.index === undefined) return false;
+  const firstQuit = stdout.indexOf(`${first[1]} quit\n`);
+  return firstQuit !== -1 && second.index < firstQuit;
+}
+
+/** The reactor's lesson in its log: the second client is in while the first still is. */
+const servedTogether: OutputCheck = {
+  name: "the second client's connection logged before the first client's quit",
+  test: secondServedBeforeFirstLeft,
+};
+
+/** The one-client-at-a-time lesson in its log: the second client waits until the first has quit. */
+const servedInTurn: OutputCheck = {
+  name: "the second client's connection logged only after the first client's quit",
+  test: (stdout) =>
+    /^Received connection from .*\n[\s\S]*^Received connection from /m.test(stdout) &&
+    !secondServedBeforeFirstLeft(stdout),
+};
 
 /** A server example's outcome: its sessions connect at once and run side by side. */
 function servesTogether(...sessions: ClientSession[]): Outcome {
@@ -74,6 +103,7 @@ export default defineChapter({
         /^\('127\.0\.0\.1', \d+\) --> hello$/m,
         /^\('127\.0\.0\.1', \d+\) quit$/m,
       ],
+      checks: [servedInTurn],
     },
     {
       // Python's KeyboardInterrupt, Ctrl+C, ends it with status 0 and `Finished.`; the end of the
@@ -106,6 +136,7 @@ export default defineChapter({
         },
       ),
       output: [listening, /^\('127\.0\.0\.1', \d+\) --> {2}4, 5 ,6$/m],
+      checks: [servedInTurn],
     },
     {
       name: 'example4',
@@ -144,6 +175,7 @@ export default defineChapter({
         },
       ),
       output: [listening, /^\('127\.0\.0\.1', \d+\) quit$/m],
+      checks: [servedTogether],
     },
   ],
 });

@@ -126,6 +126,12 @@ export interface ExampleDeclaration {
   readonly stdin?: StdinFeed;
   /** Limit in seconds at the book's timings (time scale 1). */
   readonly timeoutSeconds: number;
+  /**
+   * False when a `blocks` example takes its time to block from something other than the book's
+   * sleeps, so its limit must not shrink with the time scale (Chapter 12's philosophers pause
+   * unscaled milliseconds and freeze after a second or two, at any scale). Default true.
+   */
+  readonly scaledLimit?: boolean;
   readonly outcome: Outcome;
   /**
    * What the example exists to print, whatever its outcome: each string must appear in its stdout
@@ -133,6 +139,26 @@ export interface ExampleDeclaration {
    * tests know them), not timings.
    */
   readonly output?: readonly (string | RegExp)[];
+  /**
+   * What the example must never print: each string or regular expression is looked for in stdout
+   * and in stderr, as `output` is, and a run that prints one fails (`exits, but printed "Deadlock:"`).
+   * Name what a faked or broken lesson would print: the philosophers who take their forks in order
+   * must never print core's `Deadlock:` report.
+   */
+  readonly forbiddenOutput?: readonly (string | RegExp)[];
+  /**
+   * Facts the output must show that no pattern can state, such as a relation between two figures
+   * it prints (a pool phase's CPU time above its wall time). Each must hold, as `output` must.
+   */
+  readonly checks?: readonly OutputCheck[];
+  /**
+   * How many runs in all the runner may make until one shows the lesson (default 1), for a
+   * phenomenon that is real but not certain on every run: a race that by chance lost no update, two
+   * pool workers the machine kept on one core. Only a run that ended as declared, raised nothing,
+   * printed nothing forbidden and lacked only a declared `output` or `check` is run again, and the
+   * outcome says so (`exits (run 2 of 3; run 1 printed no /.../)`); if no run shows it, it fails.
+   */
+  readonly attempts?: number;
   /**
    * True when an exception report in the output is part of the lesson. Otherwise a line
    * `Exception in thread X:`, `Unhandled exception in thread started by`, a Python traceback or a
@@ -143,6 +169,18 @@ export interface ExampleDeclaration {
   readonly analysis?: Analysis;
   /** How the book's original runs beside it under `--python`, where that differs from the twin. */
   readonly python?: PythonOriginal;
+}
+
+/**
+ * A fact a run's output must show that no single pattern can state (see `checks`).
+ *
+ * @example { name: 'the pool phase with CPU time above wall time', test: (stdout) => cpuAboveWall(stdout) }
+ */
+export interface OutputCheck {
+  /** What it shows, as a failing run's outcome names it: `the pool phase with CPU above wall`. */
+  readonly name: string;
+  /** True when the run's stdout shows it. */
+  readonly test: (stdout: string) => boolean;
 }
 
 /** The book's Python original of an example, as `--python` runs it. */

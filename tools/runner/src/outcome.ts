@@ -1,4 +1,4 @@
-import type { ExampleDeclaration, Outcome } from './declare.js';
+import type { ExampleDeclaration, Outcome, OutputCheck } from './declare.js';
 import type { RunResult } from './run-example.js';
 
 /** The result of checking one run against its declared outcome. */
@@ -7,6 +7,11 @@ export interface Verdict {
   readonly ok: boolean;
   /** What was observed, in a few words: `exits`, `fails EMFILE`, `blocks`, `timed out`, `exited 1`. */
   readonly outcome: string;
+  /**
+   * Set when the run failed only for want of a declared `output` or `check`: the lesson did not
+   * show on this run, and may on another (see the declaration's `attempts`). What was missing.
+   */
+  readonly missing?: string;
 }
 
 /** The declared outcome in the same few words as `Verdict.outcome`: `exits`, `fails EMFILE`, `blocks`. */
@@ -120,6 +125,32 @@ export function missingOutput(
   return null;
 }
 
+/**
+ * The first forbidden output the run printed, in stdout or stderr, in the words of the
+ * declaration, or null when it printed none.
+ */
+export function forbiddenPrinted(
+  forbidden: readonly (string | RegExp)[] | undefined,
+  stdout: string,
+  stderr = '',
+): string | null {
+  for (const unwanted of forbidden ?? []) {
+    const found = [stdout, stderr].some((text) =>
+      typeof unwanted === 'string' ? text.includes(unwanted) : text.search(unwanted) !== -1,
+    );
+    if (found) return typeof unwanted === 'string' ? JSON.stringify(unwanted) : String(unwanted);
+  }
+  return null;
+}
+
+/** The name of the first declared check the run's stdout fails, or null when all hold. */
+export function failedCheck(
+  checks: readonly OutputCheck[] | undefined,
+  stdout: string,
+): string | null {
+  return checks?.find((check) => !check.test(stdout))?.name ?? null;
+}
+
 /** Shortens a quoted piece of output for the one-word-ish outcome column. */
 const clip = (text: string, most = 80): string =>
   text.length > most ? `${text.slice(0, most - 1)}…` : text;
@@ -127,10 +158,14 @@ const clip = (text: string, most = 80): string =>
 /**
  * Checks a run against its whole declaration: the outcome (`checkOutcome`), then what it exists
  * for. An `exits` or `blocks` run that reports an uncaught exception fails unless the declaration
- * `expectsException`; any run whose stdout lacks a declared `output` fails, naming the first missing.
+ * `expectsException`; a run that prints a `forbiddenOutput` fails, naming it; a run whose output
+ * lacks a declared `output`, or fails one of its `checks`, fails naming the first (`missing`).
  */
 export function checkRun(
-  example: Pick<ExampleDeclaration, 'outcome' | 'output' | 'expectsException'>,
+  example: Pick<
+    ExampleDeclaration,
+    'outcome' | 'output' | 'expectsException' | 'forbiddenOutput' | 'checks'
+  >,
   run: RunResult,
 ): Verdict {
   const verdict = checkOutcome(example.outcome, run);
@@ -142,8 +177,20 @@ export function checkRun(
     if (exception)
       return { ok: false, outcome: `${verdict.outcome}, but raised: ${clip(exception)}` };
   }
+  // What a broken lesson prints (a deadlock report where none may form) fails it, however it ended.
+  const forbidden = forbiddenPrinted(example.forbiddenOutput, run.stdout, run.stderr);
+  if (forbidden)
+    return { ok: false, outcome: `${verdict.outcome}, but printed ${clip(forbidden)}` };
   // A blocks run was stopped at its limit: what it printed by then is all it could print.
   const missing = missingOutput(example.output, run.stdout, run.stderr);
-  if (missing) return { ok: false, outcome: `${verdict.outcome}, but printed no ${clip(missing)}` };
+  if (missing) {
+    const text = `printed no ${clip(missing)}`;
+    return { ok: false, outcome: `${verdict.outcome}, but ${text}`, missing: text };
+  }
+  const check = failedCheck(example.checks, run.stdout);
+  if (check) {
+    const text = `did not show ${clip(check)}`;
+    return { ok: false, outcome: `${verdict.outcome}, but ${text}`, missing: text };
+  }
   return verdict;
 }

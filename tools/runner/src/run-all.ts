@@ -47,6 +47,33 @@ interface Repeated {
   readonly representative: number;
 }
 
+/**
+ * Runs one program until a run shows its lesson, at most the declaration's `attempts` times; a
+ * run that needed more than one says so in its outcome, naming what the earlier runs missed.
+ */
+async function attemptRun(
+  request: RunRequest,
+  example: ExampleDeclaration,
+  options: RunOptions,
+): Promise<{ run: RunResult; verdict: Verdict }> {
+  const most = Math.max(1, example.attempts ?? 1);
+  const misses: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const run = await runExample(request);
+    const verdict = checkRun(example, run);
+    const again = !verdict.ok && verdict.missing !== undefined && attempt < most;
+    if (!again || run.interrupted || options.signal?.aborted) {
+      if (misses.length === 0) return { run, verdict };
+      const earlier = misses
+        .map((miss, index) => `run ${index + 1} ${miss === verdict.missing ? 'the same' : miss}`)
+        .join('; ');
+      const outcome = `${verdict.outcome} (run ${attempt} of ${most}; ${earlier})`;
+      return { run, verdict: { ...verdict, outcome } };
+    }
+    misses.push(verdict.missing as string);
+  }
+}
+
 /** Runs one program `repeat` times (fewer if interrupted). */
 async function repeatRuns(
   request: RunRequest,
@@ -56,9 +83,9 @@ async function repeatRuns(
   const runs: RunResult[] = [];
   const verdicts: Verdict[] = [];
   for (let index = 0; index < options.repeat; index++) {
-    const run = await runExample(request);
+    const { run, verdict } = await attemptRun(request, example, options);
     runs.push(run);
-    verdicts.push(checkRun(example, run));
+    verdicts.push(verdict);
     if (run.interrupted || options.signal?.aborted) break;
   }
   const failing = verdicts.findIndex((verdict) => !verdict.ok);
@@ -113,8 +140,9 @@ async function runPythonTwin(
       ...serverClient(example, options, true),
     },
     // The original is checked for its outcome and its exceptions, not for the twin's declared
-    // lines: those name what the twin prints, and a Node twin may print more (its own lines).
-    { ...example, output: [] },
+    // lines, forbidden lines or checks: those name what the twin prints, and a Node twin may
+    // print more (its own lines).
+    { ...example, output: [], forbiddenOutput: [], checks: [] },
     options,
   );
   const run = repeated.runs[repeated.representative] as RunResult;

@@ -172,6 +172,16 @@ describe('runner cli', () => {
     ]);
   });
 
+  it('runs a lesson that shows by chance again, at most its attempts, saying so; never past a forbidden line', async () => {
+    const { exitCode, rows } = await runCli('chapter01/chance');
+    expect(exitCode).toBe(1);
+    expect(rows?.map((row) => [row.args, row.ok, row.outcome, row.wallSamples.length])).toEqual([
+      [['second'], true, 'exits (run 2 of 3; run 1 printed no /^run 2$/m)', 1],
+      [['never'], false, 'exits, but did not show a ninth run (run 2 of 2; run 1 the same)', 1],
+      [['forbidden'], false, 'exits, but printed "run 1"', 1],
+    ]);
+  });
+
   it('exits 1 when an outcome does not match, and says why in the row', async () => {
     const { exitCode, rows } = await runCli(
       'chapter01',

@@ -20,6 +20,10 @@ describe('effectiveLimit', () => {
     expect(effectiveLimit(example('blocks', 10), 0.01)).toBe(2);
   });
 
+  it('keeps the limit of a blocks example whose time is not the book sleeps', () => {
+    expect(effectiveLimit({ ...example('blocks', 6), scaledLimit: false }, 0.01)).toBe(6);
+  });
+
   it('never scales the limit of an exits example', () => {
     expect(effectiveLimit(example('exits', 30), 0.01)).toBe(30);
   });

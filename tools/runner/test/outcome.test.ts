@@ -120,11 +120,38 @@ describe('checkRun', () => {
     expect(checkRun(example, run({ stdout: 'Took: 1.2345 seconds.\n', stderr: 'Don' }))).toEqual({
       ok: false,
       outcome: 'exits, but printed no "Done"',
+      missing: 'printed no "Done"',
     });
     // Each stream on its own: a line split across the two is not found.
     expect(
       checkRun(example, run({ stdout: 'Done\nTook: 1.2', stderr: '345 seconds.\n' })).outcome,
     ).toBe('exits, but printed no /^Took: \\d+\\.\\d{4} seconds\\.$/m');
+  });
+
+  it('fails a run that prints a forbidden output, in stdout or stderr, and names it', () => {
+    const example = { outcome: exits, forbiddenOutput: ['Deadlock:', /^Took 0\.\d+/m] };
+    expect(checkRun(example, run({ stdout: 'eating\n' })).ok).toBe(true);
+    expect(checkRun(example, run({ stderr: 'Deadlock: A holds x\n' }))).toEqual({
+      ok: false,
+      outcome: 'exits, but printed "Deadlock:"',
+    });
+    expect(checkRun(example, run({ stdout: 'Took 0.5\n' })).outcome).toBe(
+      'exits, but printed /^Took 0\\.\\d+/m',
+    );
+  });
+
+  it('fails a run whose stdout fails a declared check, naming it as missing', () => {
+    const above = {
+      name: 'CPU above wall',
+      test: (stdout: string) => /CPU 2/.test(stdout),
+    };
+    const example = { outcome: exits, checks: [above] };
+    expect(checkRun(example, run({ stdout: 'CPU 2, wall 1' })).ok).toBe(true);
+    expect(checkRun(example, run({ stdout: 'CPU 1, wall 1' }))).toEqual({
+      ok: false,
+      outcome: 'exits, but did not show CPU above wall',
+      missing: 'did not show CPU above wall',
+    });
   });
 
   it('keeps the outcome verdict when the run already failed it', () => {

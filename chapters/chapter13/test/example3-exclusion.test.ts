@@ -1,0 +1,42 @@
+import { setTimeout as pause } from 'node:timers/promises';
+import { currentThread } from '@mc/core/threading';
+import { describe, expect, it, vi } from 'vitest';
+import { countTurns } from './run.js';
+
+/** Who is inside `work()` now: readers read there, a writer writes there. */
+const inside = { readers: 0, writers: 0 };
+/** Moments a writer shared the text with anyone, and moments readers read together. */
+const seen = { clashes: 0, readersTogether: 0, writes: 0 };
+
+// The book's readers and writers work between taking the resource and giving it back: watch who
+// is in there at once. Threads 1 to 3 are the readers, 4 and 5 the writers (started in that order).
+vi.mock('../src/turns.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../src/turns.js')>()),
+  work: async (): Promise<void> => {
+    const writer = ['Thread-4', 'Thread-5'].includes(currentThread().name);
+    if (writer) {
+      seen.writes += 1;
+      if (inside.readers + inside.writers > 0) seen.clashes += 1;
+      inside.writers += 1;
+    } else {
+      if (inside.writers > 0) seen.clashes += 1;
+      if (inside.readers > 0) seen.readersTogether += 1;
+      inside.readers += 1;
+    }
+    await pause(Math.random() * 3);
+    if (writer) inside.writers -= 1;
+    else inside.readers -= 1;
+  },
+}));
+
+const { main } = await import('../src/example3.js');
+
+describe('example3.py, who is inside at once', () => {
+  it('lets readers read together, and a writer write only alone', async () => {
+    await countTurns(main);
+    expect(seen.writes).toBeGreaterThan(0);
+    expect(seen.clashes).toBe(0);
+    // Not one lock around everything: readers did share the text.
+    expect(seen.readersTogether).toBeGreaterThan(0);
+  });
+});
