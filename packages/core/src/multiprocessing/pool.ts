@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { RuntimeError } from '../errors.js';
 import { decode, encode } from './codec.js';
 import { cpuCount } from './cpu.js';
-import { isMessage, type ResultMessage } from './messages.js';
+import { isMessage, type ResultMessage, type TaskMessage } from './messages.js';
 import { mainModule, Process, poolWorker, runnableModule } from './process.js';
 
 /** Options of a `Pool`. */
@@ -14,12 +14,23 @@ export interface PoolOptions {
   module?: string | URL;
 }
 
+/** One chunk of a `map`: consecutive items, sent to one worker in one message. */
 interface Task {
   readonly id: number;
   readonly module: string;
   readonly name: string;
-  readonly args: unknown;
+  /** Each call's encoded argument list. */
+  readonly chunk: unknown[];
+  /** Given the chunk's results (`value` an array of encoded values) or its first error. */
   readonly settle: (result: ResultMessage) => void;
+}
+
+/**
+ * Python's default `chunksize` of `map`: the items split into about four chunks per worker,
+ * `ceil(n / (4 * workers))`.
+ */
+export function defaultChunksize(items: number, workers: number): number {
+  return items === 0 ? 0 : Math.ceil(items / (4 * workers));
 }
 
 interface Worker {
@@ -42,6 +53,7 @@ export class Pool {
   /** The pool's module, as a URL a child can import (compiled first under a test runner). */
   readonly #module: Promise<string | null>;
   readonly #running = new Set<Promise<unknown>>();
+  readonly #processes: number;
   #lastId = 0;
   #closed = false;
 
@@ -49,6 +61,7 @@ export class Pool {
     if (!Number.isInteger(processes) || processes < 1) {
       throw new RangeError(`Number of processes must be at least 1, got ${processes}`);
     }
+    this.#processes = processes;
     const module = options.module === undefined ? mainModule() : String(options.module);
     this.#module = runnableModule(module);
     this.#module.catch(() => undefined);
@@ -84,16 +97,22 @@ export class Pool {
 
   /**
    * Calls `fn(item)` for every item in the workers and resolves to the results in item order.
-   * Twin of `map(func, iterable)`. `fn` is found by its name in the pool's module.
+   * Twin of `map(func, iterable, chunksize)`. `fn` is found by its name in the pool's module. The
+   * items go to the workers in chunks of `chunksize` consecutive items, one message each way per
+   * chunk, as Python sends them; by default `ceil(n / (4 * processes))`, Python's default.
    *
-   * @throws the first error a call threw; RuntimeError after `close()` or `terminate()`.
+   * @throws the first error a call threw; RuntimeError after `close()` or `terminate()`;
+   *   RangeError for a chunksize that is not a positive integer.
    */
-  map<A, R>(fn: (item: A) => R, items: Iterable<A>): Promise<Awaited<R>[]> {
+  map<A, R>(fn: (item: A) => R, items: Iterable<A>, chunksize?: number): Promise<Awaited<R>[]> {
     if (this.#closed) return Promise.reject(new RuntimeError('Pool not running'));
     if (!fn.name) {
       return Promise.reject(
         new TypeError('a pool function travels by name: give a named, exported function'),
       );
+    }
+    if (chunksize !== undefined && !(Number.isInteger(chunksize) && chunksize >= 1)) {
+      return Promise.reject(new RangeError(`Chunksize must be 1+, not ${chunksize}`));
     }
     let args: unknown[];
     try {
@@ -101,23 +120,29 @@ export class Pool {
     } catch (error) {
       return Promise.reject(error);
     }
+    const size = chunksize ?? defaultChunksize(args.length, this.#processes);
     const all = this.#module.then((module) => {
-      const calls = args.map(
-        (encoded) =>
-          new Promise<Awaited<R>>((resolve, reject) => {
+      const chunks: Promise<Awaited<R>[]>[] = [];
+      for (let start = 0; start < args.length; start += size) {
+        const chunk = args.slice(start, start + size);
+        chunks.push(
+          new Promise<Awaited<R>[]>((resolve, reject) => {
             this.#lastId += 1;
             this.#queue.push({
               id: this.#lastId,
               module: module ?? '',
               name: fn.name,
-              args: encoded,
+              chunk,
               settle: ({ value, error }) =>
-                error ? reject(error) : resolve(decode(value) as Awaited<R>),
+                error
+                  ? reject(error)
+                  : resolve((value as unknown[]).map((one) => decode(one) as Awaited<R>)),
             });
           }),
-      );
+        );
+      }
       this.#dispatch();
-      return Promise.all(calls);
+      return Promise.all(chunks).then((lists) => lists.flat() as Awaited<R>[]);
     });
     // join() waits for the work given before close().
     this.#running.add(all);
@@ -138,8 +163,8 @@ export class Pool {
         id: task.id,
         module: task.module,
         name: task.name,
-        args: task.args,
-      });
+        chunk: task.chunk,
+      } satisfies TaskMessage);
     }
   }
 
