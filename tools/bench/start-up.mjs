@@ -66,7 +66,7 @@ for (let round = 0, tries = 0; round < options.runs && tries < options.runs * 10
   const results = [];
   for (const command of order) results.push(await timed(command));
   if (results.includes(null)) continue;
-  order.forEach((command, i) => command.ms.push(results[i]));
+  for (const [i, command] of order.entries()) command.ms.push(results[i]);
   round++;
 }
 
