@@ -12,9 +12,10 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PYTHON, median, pythonTwinPath } from '@mc/runner';
+import { DEFAULT_PYTHON, pythonTwinPath } from '@mc/runner';
 import { alternate } from './alternate.mjs';
 import { measuredRun, RunFailed } from './measured-run.mjs';
+import { evaluate, spreadOf, summary } from './measures.mjs';
 import { DEFAULT_PATTERN, patternFigures } from './twins.mjs';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
@@ -85,49 +86,6 @@ for (const token of positionals) {
       `unknown benchmark '${token}'; valid: ${[...declaring, ...all.map(({ chapter, benchmark }) => `${chapter}/${benchmark.name}`)].join(', ')}`,
     );
   }
-}
-
-/** A figure or a run's ratio of two figures (`A#i/B#j`), from one run's figures. */
-function figureOf(figures, of) {
-  if (figures === undefined) return Number.NaN;
-  if (figures.has(of)) return figures.get(of);
-  const [a, b] = of.split('/');
-  return b !== undefined && figures.has(a) && figures.has(b)
-    ? figures.get(a) / figures.get(b)
-    : Number.NaN;
-}
-
-const finite = (list) => list.filter(Number.isFinite);
-/** Median and range of a list of samples (null when empty). */
-function summary(list) {
-  const samples = finite(list);
-  if (samples.length === 0) return null;
-  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), samples };
-}
-const spreadOf = (s) => (s ? (s.max - s.min) / Math.abs(s.median) : 0);
-
-/** Each measure's figures over the kept rounds (each round a Map side -> figures). */
-function evaluate(measures, rounds) {
-  return measures.map((measure) => {
-    const twin = summary(rounds.map((round) => figureOf(round.get('node'), measure.of)));
-    const original = summary(rounds.map((round) => figureOf(round.get('python'), measure.of)));
-    const compared =
-      measure.compare === 'twin'
-        ? twin
-        : summary(
-            rounds.map(
-              (round) =>
-                figureOf(round.get('node'), measure.of) / figureOf(round.get('python'), measure.of),
-            ),
-          );
-    const value = compared?.median;
-    const met =
-      value === undefined
-        ? null
-        : (measure.atMost === undefined || value <= measure.atMost) &&
-          (measure.atLeast === undefined || value >= measure.atLeast);
-    return { ...measure, twin, original, value: compared, met };
-  });
 }
 
 const noisy = (evaluated) =>
