@@ -37,7 +37,7 @@ export function evaluate(measures, rounds) {
           );
     const value = compared?.median;
     const met =
-      value === undefined
+      value === undefined || (measure.atMost === undefined && measure.atLeast === undefined)
         ? null
         : (measure.atMost === undefined || value <= measure.atMost) &&
           (measure.atLeast === undefined || value >= measure.atLeast);

@@ -162,6 +162,9 @@ describe('pnpm bench (bench.mjs, measures.mjs)', () => {
   it('leaves a measure without figures unjudged, and reads a spread as range over median', () => {
     const [missing] = evaluate([{ label: 'm', of: 'X#1', compare: 'twin/original' }], rounds);
     expect(missing).toMatchObject({ twin: null, original: null, value: null, met: null });
+    const [untargeted] = evaluate([{ label: 'u', of: 'wall', compare: 'twin/original' }], rounds);
+    expect(untargeted.value.median).toBe(3);
+    expect(untargeted.met).toBeNull();
     expect(spreadOf(summary([1, 2, 3]))).toBe(1);
     expect(figureOf(new Map([['A#1', 3]]), 'A#1/B#1')).toBeNaN();
   });
