@@ -146,7 +146,10 @@ async function scriptBenchmark(chapter, benchmark) {
   ];
   const sides = { [benchmark.sides.twin]: 'node', [benchmark.sides.original]: 'python' };
   const once = async (offset) => {
-    const { stdout, others } = await measuredRun(process.execPath, args, { cwd: folder });
+    const { stdout, others } = await measuredRun(process.execPath, args, {
+      cwd: folder,
+      timeoutSeconds: 3600,
+    });
     const byRound = new Map();
     for (const match of stdout.matchAll(new RegExp(benchmark.line.source, 'gm'))) {
       const { round, side, key, value } = match.groups;
