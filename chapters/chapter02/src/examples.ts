@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineChapter, type TimingSeries } from '@mc/runner';
 
 /** One worker count's three lines, as example1 prints them (the book's format, 4 decimals). */
@@ -34,6 +35,10 @@ export default defineChapter({
       output: [
         /^Number of workers: 1\.\nSub took: \d+\.\d{4} seconds\.\nTook: \d+\.\d{4} seconds\.\n_{20}$/m,
       ],
+      // Seen in --trace: two pool workers compute at the same time (a machine with 2 cores or more).
+      ...(availableParallelism() > 1
+        ? { trace: [{ overlap: 'task', lanes: 2, across: 'isolates', named: /^PoolWorker-/ }] }
+        : {}),
       analysis: {
         kind: 'speedup',
         title: 'Chapter 2: speedup against workers',

@@ -43,6 +43,8 @@ export default defineChapter({
         ]),
         /\nFinished\.\n$/,
       ],
+      // The lesson, seen in --trace: the two threads sleep at the same time.
+      trace: [{ overlap: 'sleep', lanes: 2 }],
     },
     {
       name: 'example2',

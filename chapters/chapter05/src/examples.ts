@@ -73,6 +73,8 @@ export default defineChapter({
         /^Sequential: {2}\d+\.\d\d seconds$/m,
         /^Threading: {2}\d+\.\d\d seconds\n$/m,
       ],
+      // Seen in --trace: the threads' requests are in flight together.
+      trace: [{ overlap: 'io', lanes: 2, named: /^Thread-/ }],
     },
     {
       name: 'example4',

@@ -32,6 +32,8 @@ export default defineChapter({
         /^Main program\nParent process ID: \d+\.\nCurrent Process ID: (\d+)\.\n\nFunction f\nParent process ID: \1\.\nCurrent Process ID: (?!\1\.)\d+\.$/m,
         /^Done\.\n$/m,
       ],
+      // Seen in --trace: a real child process, its own pid, started and exited.
+      trace: [{ processes: 1 }],
     },
     {
       name: 'example4',

@@ -5,7 +5,7 @@
 // in Atomics.wait could not flush console.log until it ended).
 import { writeSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { isMain, runMain } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
 import { blockingSleep } from '@mc/core/asyncio';
 
 export const SEPARATOR = '-'.repeat(40);
@@ -41,8 +41,8 @@ export function main(): void {
   countDown('B', 0.8, start);
   countDown('C', 0.5, start);
 
-  console.log(SEPARATOR);
-  console.log('Done.');
+  print(SEPARATOR);
+  print('Done.');
 }
 
 if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -2,7 +2,7 @@
 // is an awaited timer, so the waits overlap and the whole takes the longest countdown (about 3 s),
 // the lines interleaving. The tasks start when called (Python's wait for the loop), so `start` is
 // taken before they are created rather than after: less than a millisecond apart.
-import { isMain, runMain } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
 import { createTask, run, sleep, wait } from '@mc/core/asyncio';
 import { clock, report, SEPARATOR } from './example1.js';
 
@@ -26,8 +26,8 @@ export async function main(): Promise<void> {
 
   await run(wait(tasks));
 
-  console.log(SEPARATOR);
-  console.log('Done.');
+  print(SEPARATOR);
+  print('Done.');
 }
 
 if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -5,7 +5,7 @@
 // processes and threads both map to here); its first submit waits until the three workers are up.
 // The workers write their lines themselves, as the book's threads print; `start` is passed to them
 // on the clock every thread shares.
-import { isMain, runMain } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
 import { gather, run, runInExecutor } from '@mc/core/asyncio';
 import { ProcessPoolExecutor, workerFunction } from '@mc/core/concurrent/futures';
 import { clock, SEPARATOR } from './example1.js';
@@ -28,8 +28,8 @@ export async function main(executor: ProcessPoolExecutor, start: number): Promis
 
   await gather(...futures);
 
-  console.log(SEPARATOR);
-  console.log('Done.');
+  print(SEPARATOR);
+  print('Done.');
 }
 
 async function program(): Promise<void> {

@@ -32,6 +32,8 @@ export default defineChapter({
       timeoutSeconds: 15,
       outcome: { kind: 'exits' },
       output: [CONCURRENT_LABELS, COUNTDOWN_END],
+      // Seen in --trace: the three tasks are all under way at once, taking turns on one thread.
+      trace: [{ overlap: 'task', lanes: 3, named: /^Task-/ }],
     },
     {
       name: 'new_countdown.1',

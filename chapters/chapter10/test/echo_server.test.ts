@@ -108,11 +108,21 @@ describe('echo_server.py', () => {
     await lines(server, 1 + 3 * (MESSAGES + 1));
   });
 
-  it('survives bytes that are not UTF-8: that client fails, the server goes on', async () => {
-    server = await startEchoServer();
-    await exchange(server.port, Buffer.from([0xff, 0xfe, 0x41]));
-    expect((await exchange(server.port, 'next')).reply.toString()).toBe('next');
-    expect(server.stderr).toMatch(/Error in handle_echo: TypeError/);
+  it('fails the handler of bytes that are not UTF-8, leaves that client open as the original does, and goes on', async () => {
+    const running = await startEchoServer();
+    server = running;
+    const bad = await connectTelnet(running.port);
+    bad.send(Buffer.from([0xff, 0xfe, 0x41]));
+    await running.until(() => running.stderr.includes('invalid start byte'), 'the report');
+    expect(running.stderr).toBe(
+      'Task exception was never retrieved\n' +
+        "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte\n",
+    );
+    expect((await exchange(running.port, 'next')).reply.toString()).toBe('next');
+    // The failed handler never closed its writer: the connection is still open, nothing echoed.
+    expect(bad.socket.destroyed).toBe(false);
+    expect(bad.bytes().byteLength).toBe(0);
+    bad.socket.destroy();
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)(
@@ -134,7 +144,7 @@ testBadArguments(packageDir, [
   [
     'echo_server',
     ['--port', 'x'],
-    "--port must be a whole number from 0 to 65535, got 'x'; usage: echo_server [--port 0..65535 (default 8888, 0: a free port)]",
+    "--port must be a whole number from 0 to 65535, got 'x'; usage: echo_server [--port 0..65535 (default 8888; 0: a free port)]",
   ],
   ['example1', ['--fast'], "unknown option '--fast'; this program takes no arguments"],
 ]);

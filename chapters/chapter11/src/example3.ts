@@ -1,18 +1,40 @@
-// Chapter11/example3.py: example2's server, closing the connection after its first echo.
+// Mirrors Chapter11/example3.py: example2's server, closing the connection after its first echo.
 // Lesson: the server may end a connection itself; the transport sends the echo first, then
-// closes (Node: `socket.end()`, not `destroy()`), and nothing received after is delivered.
-import { isMain, runMain } from '@mc/core';
-import { EchoServerClientProtocol as EchoingProtocol } from './example2.js';
-import { serve } from './serve.js';
+// closes, and nothing received after is delivered.
+import { decode, interrupted, isMain, portOption, print, pyRepr, runMain } from '@mc/core';
+import { createServer, Protocol, type Transport } from '@mc/core/asyncio';
 
-export class EchoServerClientProtocol extends EchoingProtocol {
-  override dataReceived(data: Buffer): string {
-    const message = super.dataReceived(data);
+export class EchoServerClientProtocol extends Protocol {
+  transport: Transport | undefined;
 
-    console.log('Close the client socket');
+  override connectionMade(transport: Transport): void {
+    const peername = transport.getExtraInfo('peername');
+    print(`Connection from ${pyRepr(peername)}`);
+    this.transport = transport;
+  }
+
+  override dataReceived(data: Buffer): void {
+    const message = decode(data);
+    print(`Data received: ${pyRepr(message)}`);
+    this.transport?.write(Buffer.from(`Echoed back: ${message}`));
+
+    print('Close the client socket');
     this.transport?.close();
-    return message;
   }
 }
 
-if (isMain(import.meta.url)) runMain(() => serve(() => new EchoServerClientProtocol()));
+export async function main(): Promise<void> {
+  const port = portOption(8888);
+  const server = await createServer(() => new EchoServerClientProtocol(), '127.0.0.1', port);
+
+  // Serve requests until Ctrl+C is pressed (caught from before the line that says so)
+  const stop = interrupted();
+  print(`Serving on ${pyRepr(server.sockets[0].getsockname())}`);
+  await stop;
+
+  // Close the server
+  server.close();
+  await server.waitClosed();
+}
+
+if (isMain(import.meta.url)) runMain(main);

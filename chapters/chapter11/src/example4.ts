@@ -3,7 +3,7 @@
 // `fetch` is aiohttp's session.get (it follows redirects, and a 403 is an answer, not an error),
 // and a top-level `await` replaces run_until_complete. The book's URL stays; the embedded pages
 // server answers it (BOOK_ONLINE=1: the real site).
-import { isMain, runMain } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
 import { openPages, type Pages } from '@mc/pages-server';
 
 export async function getHtml(pages: Pages, url: string): Promise<string> {
@@ -14,7 +14,7 @@ export async function getHtml(pages: Pages, url: string): Promise<string> {
 async function main(): Promise<void> {
   await using pages = await openPages();
   const html = await getHtml(pages, 'http://packtpub.com');
-  console.log(html);
+  print(html);
 }
 
 if (isMain(import.meta.url)) runMain(main);

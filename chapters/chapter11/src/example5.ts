@@ -7,7 +7,7 @@
 // sites), each after its own delay.
 import { mkdir, open } from 'node:fs/promises';
 import { posix } from 'node:path';
-import { isMain, runMain } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
 import { timer } from '@mc/core/timeit';
 import { openPages } from '@mc/pages-server';
 
@@ -60,7 +60,7 @@ export async function downloadAll(resolve: Resolve, folder = 'output'): Promise<
 export async function printTook(download: (resolve: Resolve) => Promise<number>): Promise<void> {
   await using pages = await openPages();
   const took = await download((url) => pages.resolve(url));
-  console.log(`Took ${took.toFixed(2)} seconds.`);
+  print(`Took ${took.toFixed(2)} seconds.`);
 }
 
 if (isMain(import.meta.url)) runMain(() => printTook(downloadAll));

@@ -86,16 +86,16 @@ testBadArguments(packageDir, [
   [
     'example1',
     ['--port', 'http'],
-    "--port must be a whole number from 0 to 65535, got 'http'; usage: example1.js [--port 0..65535 (default 8888; 0: a free port)]",
+    "--port must be a whole number from 0 to 65535, got 'http'; usage: example1 [--port 0..65535 (default 8888; 0: a free port)]",
   ],
   [
     'example2',
     ['--port', '70000'],
-    "--port must be a whole number from 0 to 65535, got '70000'; usage: example2.js [--port 0..65535 (default 8888; 0: a free port)]",
+    "--port must be a whole number from 0 to 65535, got '70000'; usage: example2 [--port 0..65535 (default 8888; 0: a free port)]",
   ],
   [
     'example3',
     ['--verbose'],
-    "unknown option '--verbose'; usage: example3.js [--port 0..65535 (default 8888; 0: a free port)]",
+    "unknown option '--verbose'; usage: example3 [--port 0..65535 (default 8888; 0: a free port)]",
   ],
 ]);

@@ -6,10 +6,8 @@
 // `Deadlock: Thread-1 holds lock_a and waits for lock_b; Thread-2 holds lock_b and waits for lock_a`.
 // `Finished.` is never printed.
 //
-// Python's start() lets the new thread run until it first blocks; a Thread here runs until its
-// first await, and taking a free lock is one. `await sleep(0)` (Python's way to yield, too) lets
-// thread A take lock A and start its sleep before thread B starts, so the lines come in Python's
-// order.
+// Python's start() lets the new thread run until it first blocks; so does `await start()`: thread
+// A takes lock A and starts its sleep before thread B starts, so the lines come in Python's order.
 import { isMain, print, runMain } from '@mc/core';
 import { Lock, Thread } from '@mc/core/threading';
 import { sleep } from '@mc/core/time';
@@ -57,9 +55,8 @@ export async function main(): Promise<void> {
   const thread1 = new Thread({ target: threadA, args: [lockA, lockB] });
   const thread2 = new Thread({ target: threadB, args: [lockA, lockB] });
 
-  thread1.start();
-  await sleep(0); // thread A runs until it first blocks, as after Python's start()
-  thread2.start();
+  await thread1.start();
+  await thread2.start();
 
   await thread1.join();
   await thread2.join();

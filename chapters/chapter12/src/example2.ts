@@ -2,7 +2,6 @@
 // lock_a first, then lock_b, as A does. No thread can hold one lock while the other holds the
 // second, so the circular wait of example1 cannot form: B waits for lock A until A has finished,
 // and the program ends after 4 + 10 = 14 s with `Finished.`. Thread A's body is example1's.
-// As in example1, `await sleep(0)` lets thread A run until it first blocks before B starts.
 import { isMain, print, runMain } from '@mc/core';
 import { Lock, Thread } from '@mc/core/threading';
 import { sleep } from '@mc/core/time';
@@ -41,9 +40,8 @@ export function orderedThreads(): [Thread, Thread] {
 export async function main(): Promise<void> {
   const [thread1, thread2] = orderedThreads();
 
-  thread1.start();
-  await sleep(0); // thread A runs until it first blocks, as after Python's start()
-  thread2.start();
+  await thread1.start();
+  await thread2.start();
 
   await thread1.join();
   await thread2.join();

@@ -1,7 +1,6 @@
 // Mirrors Chapter12/example5.py: example2's threads, timed: both take lock_a, then lock_b, so B
 // waits until A has released them, and the run takes A's 4 s plus B's 10 s: `Took 14.00 seconds.`
 import { isMain, print, runMain } from '@mc/core';
-import { sleep } from '@mc/core/time';
 import { timer } from '@mc/core/timeit';
 import { orderedThreads } from './example2.js';
 
@@ -10,9 +9,8 @@ export async function main(): Promise<void> {
 
   const start = timer();
 
-  thread1.start();
-  await sleep(0); // thread A runs until it first blocks, as after Python's start()
-  thread2.start();
+  await thread1.start();
+  await thread2.start();
 
   await thread1.join();
   await thread2.join();

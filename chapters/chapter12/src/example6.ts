@@ -10,10 +10,10 @@ export async function main(): Promise<void> {
 
   const start = timer();
 
-  thread1.start();
+  await thread1.start();
   await thread1.join();
 
-  thread2.start();
+  await thread2.start();
   await thread2.join();
 
   print(`Took ${(timer() - start).toFixed(2)} seconds.`);

@@ -1,7 +1,6 @@
 // Mirrors Chapter12/example7.py: the same sleeps as example5 with no lock at all. The threads
 // sleep side by side and the run takes the longer one's 10 s, against 14 s with the locks:
-// concurrency pays only when nothing makes the threads take turns. As in example1, `await
-// sleep(0)` lets thread A run until it first blocks before B starts.
+// concurrency pays only when nothing makes the threads take turns.
 import { isMain, print, runMain } from '@mc/core';
 import { Thread } from '@mc/core/threading';
 import { sleep } from '@mc/core/time';
@@ -33,9 +32,8 @@ export async function main(): Promise<void> {
 
   const start = timer();
 
-  thread1.start();
-  await sleep(0); // thread A runs until it first blocks, as after Python's start()
-  thread2.start();
+  await thread1.start();
+  await thread2.start();
 
   await thread1.join();
   await thread2.join();

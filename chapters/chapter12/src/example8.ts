@@ -44,8 +44,8 @@ export async function main(): Promise<void> {
   const partner2 = new Spouse('Husband', partner1);
   partner1.partner = partner2;
 
-  partner1.start();
-  partner2.start();
+  await partner1.start();
+  await partner2.start();
 
   await partner1.join();
   await partner2.join();

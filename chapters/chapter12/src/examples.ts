@@ -43,6 +43,8 @@ export default defineChapter({
           'Thread B waiting to acquire lock A.\n',
         'Deadlock: Thread-1 holds lock_a and waits for lock_b; Thread-2 holds lock_b and waits for lock_a\n',
       ],
+      // Seen in --trace: each thread, at the stop, waits for the lock the other holds.
+      trace: [{ cycle: 'lock-wait' }],
     },
     {
       name: 'example2',

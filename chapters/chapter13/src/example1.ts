@@ -9,8 +9,8 @@
 // `resource` is acquired by one reader and released by another: core's Lock, as Python's, lets
 // any thread release it.
 import { isMain, print, runMain } from '@mc/core';
-import { currentThread, Lock } from '@mc/core/threading';
-import { running, runThreads, work } from './turns.js';
+import { currentThread, Lock, Thread } from '@mc/core/threading';
+import { work } from './turns.js';
 
 let text = 'This is some text. ';
 let rcount = 0;
@@ -19,9 +19,8 @@ const rcounter = new Lock({ name: 'rcounter' });
 const resource = new Lock({ name: 'resource' });
 
 export async function writer(): Promise<void> {
-  while (running.on) {
+  while (true) {
     using _resource = await resource.hold();
-    if (!running.on) break; // a bounded run counts only what happened before its end
     print(`Writing being done by ${currentThread().name}.`);
     text += `Writing was done by ${currentThread().name}. `;
     await work();
@@ -29,7 +28,7 @@ export async function writer(): Promise<void> {
 }
 
 export async function reader(): Promise<void> {
-  while (running.on) {
+  while (true) {
     {
       using _rcounter = await rcounter.hold();
       rcount += 1;
@@ -38,11 +37,9 @@ export async function reader(): Promise<void> {
       }
     }
 
-    if (running.on) {
-      print(`Reading being done by ${currentThread().name}:`);
-      print(text);
-      await work();
-    }
+    print(`Reading being done by ${currentThread().name}:`);
+    print(text);
+    await work();
 
     {
       using _rcounter = await rcounter.hold();
@@ -54,12 +51,15 @@ export async function reader(): Promise<void> {
   }
 }
 
-/** Runs the book's program; given `seconds`, stops it after that long (for the tests). */
-export async function main(seconds?: number): Promise<void> {
-  text = 'This is some text. ';
+export async function main(): Promise<void> {
+  const threads = [
+    ...Array.from({ length: 3 }, () => new Thread({ target: reader })),
+    ...Array.from({ length: 2 }, () => new Thread({ target: writer })),
+  ];
 
-  // 3 readers, then 2 writers, started in that order
-  await runThreads([reader, reader, reader, writer, writer], seconds);
+  for (const thread of threads) {
+    await thread.start();
+  }
 }
 
-if (isMain(import.meta.url)) runMain(() => main(), { options: {} });
+if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -8,8 +8,8 @@
 // As in example1, reading and writing take a random 0 to 3 ms (`work`, see turns.ts), and the
 // threads start in turn, readers first.
 import { isMain, print, runMain } from '@mc/core';
-import { currentThread, Lock } from '@mc/core/threading';
-import { running, runThreads, work } from './turns.js';
+import { currentThread, Lock, Thread } from '@mc/core/threading';
+import { work } from './turns.js';
 
 let text = 'This is some text. ';
 let wcount = 0;
@@ -21,7 +21,7 @@ const resource = new Lock({ name: 'resource' });
 const readTry = new Lock({ name: 'read_try' });
 
 export async function writer(): Promise<void> {
-  while (running.on) {
+  while (true) {
     {
       using _wcounter = await wcounter.hold();
       wcount += 1;
@@ -32,11 +32,9 @@ export async function writer(): Promise<void> {
 
     {
       using _resource = await resource.hold();
-      if (running.on) {
-        print(`Writing being done by ${currentThread().name}.`);
-        text += `Writing was done by ${currentThread().name}. `;
-        await work();
-      }
+      print(`Writing being done by ${currentThread().name}.`);
+      text += `Writing was done by ${currentThread().name}. `;
+      await work();
     }
 
     {
@@ -50,7 +48,7 @@ export async function writer(): Promise<void> {
 }
 
 export async function reader(): Promise<void> {
-  while (running.on) {
+  while (true) {
     using _readTry = await readTry.hold();
     {
       using _rcounter = await rcounter.hold();
@@ -60,11 +58,9 @@ export async function reader(): Promise<void> {
       }
     }
 
-    if (running.on) {
-      print(`Reading being done by ${currentThread().name}:`);
-      print(text);
-      await work();
-    }
+    print(`Reading being done by ${currentThread().name}:`);
+    print(text);
+    await work();
 
     {
       using _rcounter = await rcounter.hold();
@@ -76,12 +72,15 @@ export async function reader(): Promise<void> {
   }
 }
 
-/** Runs the book's program; given `seconds`, stops it after that long (for the tests). */
-export async function main(seconds?: number): Promise<void> {
-  text = 'This is some text. ';
+export async function main(): Promise<void> {
+  const threads = [
+    ...Array.from({ length: 3 }, () => new Thread({ target: reader })),
+    ...Array.from({ length: 2 }, () => new Thread({ target: writer })),
+  ];
 
-  // 3 readers, then 2 writers, started in that order
-  await runThreads([reader, reader, reader, writer, writer], seconds);
+  for (const thread of threads) {
+    await thread.start();
+  }
 }
 
-if (isMain(import.meta.url)) runMain(() => main(), { options: {} });
+if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -10,8 +10,8 @@
 // turnstile is a fair queue here; Python's lock promises no order, so its turns are only
 // roughly even.
 import { isMain, print, runMain } from '@mc/core';
-import { currentThread, Lock } from '@mc/core/threading';
-import { running, runThreads, work } from './turns.js';
+import { currentThread, Lock, Thread } from '@mc/core/threading';
+import { work } from './turns.js';
 
 // biome-ignore lint/correctness/noUnusedVariables: written as in the book, whose reader's print(text) is commented out
 let text = 'This is some text. ';
@@ -22,24 +22,22 @@ const resource = new Lock({ name: 'resource' });
 const service = new Lock({ name: 'service' });
 
 export async function writer(): Promise<void> {
-  while (running.on) {
+  while (true) {
     {
       using _service = await service.hold();
       await resource.acquire();
     }
 
-    if (running.on) {
-      print(`Writing being done by ${currentThread().name}.`);
-      text += `Writing was done by ${currentThread().name}. `;
-      await work();
-    }
+    print(`Writing being done by ${currentThread().name}.`);
+    text += `Writing was done by ${currentThread().name}. `;
+    await work();
 
     resource.release();
   }
 }
 
 export async function reader(): Promise<void> {
-  while (running.on) {
+  while (true) {
     {
       using _service = await service.hold();
       await rcounter.acquire();
@@ -50,11 +48,9 @@ export async function reader(): Promise<void> {
     }
     rcounter.release();
 
-    if (running.on) {
-      print(`Reading being done by ${currentThread().name}:`);
-      // print(text)
-      await work();
-    }
+    print(`Reading being done by ${currentThread().name}:`);
+    // print(text)
+    await work();
 
     {
       using _rcounter = await rcounter.hold();
@@ -66,12 +62,15 @@ export async function reader(): Promise<void> {
   }
 }
 
-/** Runs the book's program; given `seconds`, stops it after that long (for the tests). */
-export async function main(seconds?: number): Promise<void> {
-  text = 'This is some text. ';
+export async function main(): Promise<void> {
+  const threads = [
+    ...Array.from({ length: 3 }, () => new Thread({ target: reader })),
+    ...Array.from({ length: 2 }, () => new Thread({ target: writer })),
+  ];
 
-  // 3 readers, then 2 writers, started in that order
-  await runThreads([reader, reader, reader, writer, writer], seconds);
+  for (const thread of threads) {
+    await thread.start();
+  }
 }
 
-if (isMain(import.meta.url)) runMain(() => main(), { options: {} });
+if (isMain(import.meta.url)) runMain(main, { options: {} });

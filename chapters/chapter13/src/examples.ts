@@ -33,6 +33,8 @@ export default defineChapter({
         'Reading being done by Thread-3:\n',
       ],
       forbiddenOutput: ['Writing being done'],
+      // Seen in --trace: a writer waits for the resource while the readers hold it.
+      trace: [{ waitsWhileHeld: 'resource' }],
     },
     {
       name: 'example2',

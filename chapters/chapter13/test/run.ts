@@ -1,12 +1,8 @@
+import { setTimeout as pause } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { captureLines, type ExampleRun, runExample as runCompiled } from '@mc/testing';
+import { startExample } from '@mc/testing';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-
-/** Runs `node dist/<name>.js` of this chapter, killed (code null) after `limitSeconds`. */
-export function runExample(name: string, limitSeconds: number): Promise<ExampleRun> {
-  return runCompiled(packageDir, name, { limitSeconds });
-}
 
 /** Who read and who wrote in a bounded run, in print order. */
 export interface Turns {
@@ -18,12 +14,22 @@ export interface Turns {
   readonly writes: Map<string, number>;
 }
 
-/** Runs an example's `main(seconds)` in this process and counts the turns it printed. */
+/**
+ * Starts `node dist/<name>.js`, lets it run `seconds` from its first turn (Node's start is not
+ * counted: it can take seconds on a loaded machine), kills it as a reader's Ctrl+C would end it,
+ * and counts the turns its output shows (the line the kill cut short left out). The program runs
+ * for ever, as the book's; the test watches it from outside.
+ */
 export async function countTurns(
-  main: (seconds?: number) => Promise<void>,
+  name: string,
   seconds = 1,
-): Promise<Turns> {
-  const { lines } = await captureLines(() => main(seconds));
+): Promise<{ code: number | null; stdout: string; stderr: string } & Turns> {
+  const run = startExample(packageDir, name);
+  await run.printed(' being done by ');
+  await pause(seconds * 1000);
+  const { code } = await run.stop('SIGKILL');
+  const { stdout, stderr } = run;
+  const lines = stdout.split('\n').slice(0, -1);
   const turns: ['read' | 'write', string][] = [];
   const reads = new Map<string, number>();
   const writes = new Map<string, number>();
@@ -36,5 +42,5 @@ export async function countTurns(
     const counts = kind === 'read' ? reads : writes;
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  return { lines, turns, reads, writes };
+  return { code, stdout, stderr, lines, turns, reads, writes };
 }

@@ -5,9 +5,9 @@
 //
 // The race is across the pause, which is a wait in Python (the sleep lets other threads run) and
 // an `await` here: the same lost update, on one event loop. Python's start() lets the new thread
-// run until it first blocks, so a thread that pauses 0 s is done before the next one starts;
-// `await sleep(0)` after each start does the same here (without it, all 20 would read 0 first,
-// and the counter would always end at 1).
+// run until it first blocks, so a thread that pauses 0 s is done before the next one starts; so
+// does core's `await thread.start()` (a plain `thread.start()` would let all 20 read 0 first, and
+// the counter would always end at 1).
 import { isMain, print, runMain } from '@mc/core';
 import { Thread } from '@mc/core/threading';
 import { sleep } from '@mc/core/time';
@@ -19,43 +19,23 @@ export function randint(a: number, b: number): number {
 
 let counter = 0;
 
-export async function update(pause: number = randint(0, 1)): Promise<void> {
+export async function update(): Promise<void> {
   const currentCounter = counter; // reading in shared resource
-  await sleep(pause); // simulating heavy calculations
+  await sleep(randint(0, 1)); // simulating heavy calculations
   counter = currentCounter + 1; // updating shared resource
 }
 
-/**
- * Starts 20 threads running `target`, each after the previous one first waited, as Python's
- * `start()` does, and joins them all. `pauses`: the pause each thread takes (random without).
- */
-export async function runThreads(
-  target: (pause?: number) => Promise<void>,
-  pauses?: readonly number[],
-): Promise<void> {
-  const threads = Array.from(
-    { length: 20 },
-    (_, i) => new Thread({ target, args: pauses === undefined ? [] : [pauses[i]] }),
-  );
+export async function main(): Promise<void> {
+  counter = 0;
+
+  const threads = Array.from({ length: 20 }, () => new Thread({ target: update }));
 
   for (const thread of threads) {
-    thread.start();
-    await sleep(0); // the thread runs until it first blocks, as after Python's start()
+    await thread.start();
   }
   for (const thread of threads) {
     await thread.join();
   }
-}
-
-/** Runs the 20 threads on a counter from 0 and returns the final counter. */
-export async function count(pauses?: readonly number[]): Promise<number> {
-  counter = 0;
-  await runThreads(update, pauses);
-  return counter;
-}
-
-export async function main(): Promise<void> {
-  await count();
 
   print(`Final counter: ${counter}.`);
   print('Finished.');

@@ -3,29 +3,31 @@
 // and its write, so no update is lost: always `Final counter: 20.` The price: the pauses no longer
 // overlap, and the run takes their sum, about 10 s (one run of the book took 11.5 s).
 import { isMain, print, runMain } from '@mc/core';
-import { Lock } from '@mc/core/threading';
+import { Lock, Thread } from '@mc/core/threading';
 import { sleep } from '@mc/core/time';
-import { randint, runThreads } from './example1.js';
+import { randint } from './example1.js';
 
 let counter = 0;
 const countLock = new Lock({ name: 'count_lock' });
 
-export async function update(pause: number = randint(0, 1)): Promise<void> {
+export async function update(): Promise<void> {
   using _held = await countLock.hold();
   const currentCounter = counter; // reading in shared resource
-  await sleep(pause); // simulating heavy calculations
+  await sleep(randint(0, 1)); // simulating heavy calculations
   counter = currentCounter + 1;
 }
 
-/** Runs the 20 threads on a counter from 0 and returns the final counter. */
-export async function count(pauses?: readonly number[]): Promise<number> {
-  counter = 0;
-  await runThreads(update, pauses);
-  return counter;
-}
-
 export async function main(): Promise<void> {
-  await count();
+  counter = 0;
+
+  const threads = Array.from({ length: 20 }, () => new Thread({ target: update }));
+
+  for (const thread of threads) {
+    await thread.start();
+  }
+  for (const thread of threads) {
+    await thread.join();
+  }
 
   print(`Final counter: ${counter}.`);
   print('Finished.');

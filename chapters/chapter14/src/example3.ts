@@ -5,10 +5,9 @@
 // The book seeds Python's generator (`random.seed(0)`) and draws 20 `randint(0, 1)`; JavaScript's
 // generator cannot be seeded, so the 20 values CPython draws are written out here: twelve 1s.
 import { isMain, print, runMain } from '@mc/core';
-import { Lock } from '@mc/core/threading';
+import { Lock, Thread } from '@mc/core/threading';
 import { sleep } from '@mc/core/time';
 import { timer } from '@mc/core/timeit';
-import { runThreads } from './example1.js';
 
 let counter = 0;
 const countLock = new Lock({ name: 'count_lock' });
@@ -50,8 +49,18 @@ export async function main(): Promise<void> {
 
   counter = 0;
 
+  const threads = Array.from(
+    { length: 20 },
+    (_, i) => new Thread({ target: update, args: [pausePeriods[i]] }),
+  );
+
   start = timer();
-  await runThreads(update, pausePeriods); // 20 threads, thread i pausing pausePeriods[i]
+  for (const thread of threads) {
+    await thread.start();
+  }
+  for (const thread of threads) {
+    await thread.join();
+  }
 
   print('--Concurrent version--');
   print(`Final counter: ${counter}.`);

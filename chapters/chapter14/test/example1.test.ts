@@ -1,8 +1,8 @@
 import { captureLines } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { count } from '../src/example1.js';
+import { main } from '../src/example1.js';
 import { PAUSE_PERIODS } from '../src/example3.js';
-import { runExample } from './run.js';
+import { finalCounter, runExample, withDraws } from './run.js';
 
 describe('example1.py', () => {
   it('loses the updates made while a 1 s thread paused: the seeded pauses end at 9, not 20', async () => {
@@ -12,8 +12,10 @@ describe('example1.py', () => {
     const doneBefore = PAUSE_PERIODS.slice(0, lastSlow).filter((pause) => pause === 0).length;
     expect(doneBefore + 1).toBe(9);
     // 1 s lasts 0.5 s: 20 starts take far less, as Python's do against its 1 s.
-    const { value } = await captureLines(() => count(PAUSE_PERIODS), { timeScale: 0.5 });
-    expect(value).toBe(9);
+    const { lines } = await withDraws(PAUSE_PERIODS, () =>
+      captureLines(() => main(), { timeScale: 0.5 }),
+    );
+    expect(finalCounter(lines)).toBe(9);
   });
 
   it('ends short of 20 with random pauses, run after run', async () => {

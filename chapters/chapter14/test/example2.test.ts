@@ -1,15 +1,17 @@
 import { observeThreads } from '@mc/core';
 import { captureLines } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { count } from '../src/example2.js';
+import { main } from '../src/example2.js';
 import { PAUSE_PERIODS } from '../src/example3.js';
-import { runExample } from './run.js';
+import { finalCounter, runExample, withDraws } from './run.js';
 
 describe('example2.py', () => {
   it('loses no update under the lock, and pauses one thread at a time', async () => {
     const scale = 0.05;
-    const { value, seconds } = await captureLines(() => count(PAUSE_PERIODS), { timeScale: scale });
-    expect(value).toBe(20);
+    const { lines, seconds } = await withDraws(PAUSE_PERIODS, () =>
+      captureLines(() => main(), { timeScale: scale }),
+    );
+    expect(finalCounter(lines)).toBe(20);
     // The pauses add up: at least the sum of the 12 one-second pauses (they never overlap).
     expect(seconds).toBeGreaterThanOrEqual(12 * scale);
   });
@@ -17,17 +19,19 @@ describe('example2.py', () => {
   it('runs its threads at the same time: the lock, not the start, makes them wait', async () => {
     let alive = 0;
     let mostAlive = 0;
-    const { value } = await captureLines(
-      async () => {
-        using _ = observeThreads(({ phase }) => {
-          alive += phase === 'start' ? 1 : -1;
-          mostAlive = Math.max(mostAlive, alive);
-        });
-        return await count(PAUSE_PERIODS);
-      },
-      { timeScale: 0.05 },
+    const { lines } = await withDraws(PAUSE_PERIODS, () =>
+      captureLines(
+        async () => {
+          using _ = observeThreads(({ phase }) => {
+            alive += phase === 'start' ? 1 : -1;
+            mostAlive = Math.max(mostAlive, alive);
+          });
+          await main();
+        },
+        { timeScale: 0.05 },
+      ),
     );
-    expect(value).toBe(20);
+    expect(finalCounter(lines)).toBe(20);
     // Thread-1 holds the lock through its 1 s pause (50 ms) while the others start and queue for
     // it (a turn of the loop each: most of them, all 20 on a quiet machine); threads run one
     // after the other would never be two alive together.

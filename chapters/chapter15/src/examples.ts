@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineChapter } from '@mc/runner';
 
 /** A timing as the book prints it: two spaces after Took (Python's sign space), two decimals. */
@@ -49,6 +50,11 @@ export default defineChapter({
         // free; under load it does not, and is not checked: see the README.)
         'Pool: at most 2 tasks running at once, on 2 worker threads.\n',
       ],
+      // Seen in --trace: the two threads count one after the other on the main thread, the pool's
+      // two workers count at the same time (a machine with 2 cores or more).
+      ...(availableParallelism() > 1
+        ? { trace: [{ overlap: 'task', lanes: 2, across: 'isolates', named: /^PoolWorker-/ }] }
+        : {}),
     },
   ],
 });

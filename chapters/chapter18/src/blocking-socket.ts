@@ -1,32 +1,44 @@
 /**
- * The blocking sockets of examples 1 and 3, on Node's sockets, which never block. Python's
+ * The sockets of examples 1, 3 and 6, on Node's sockets, which never block. Python's
  * `sock.accept()` waits for the next client and `file.readline()` for its next line; here both are
  * awaited. The one-client-at-a-time service is a choice this module makes, not a property of Node:
  * every client the listener takes in waits in a queue, paused (nothing read, nothing answered,
  * whatever it sends stays in its buffers), until the server `accept()`s it, as a client waits in
  * the backlog of a Python server that is busy with another.
+ *
+ * Both are also what core's `select()` watches (example6's reactor): a listener is ready to read
+ * when a client waits to be accepted, a connection when a whole line (or its end) is there.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { interrupted } from '@mc/core';
+import type { Selectable } from '@mc/core/select';
 import { type LineEvent, LineSplitter, NOT_UTF8, TOO_LONG } from './lines.js';
 import { listen, pyAddress } from './listen.js';
 
+/** How many lines a reactor's connection reads ahead of its session before it stops reading. */
+const QUEUED_LINES = 64;
+
 /** One client: its address, its lines, and `sendall`. Twin of the accepted socket + `makefile()`. */
-export class Connection {
+export class Connection implements Selectable {
   readonly address: string;
   readonly #socket: Socket;
   readonly #splitter = new LineSplitter();
   readonly #events: LineEvent[] = [];
   #ended = false;
   #wake: (() => void) | undefined;
+  readonly #watchers = new Set<() => void>();
+  /** Watched by `select()` at least once: a reactor's connection. */
+  #selected = false;
 
   constructor(socket: Socket) {
     this.#socket = socket;
     this.address = pyAddress(socket);
     socket.on('data', (chunk: Buffer) => {
       for (const event of this.#splitter.push(chunk)) this.#events.push(event);
-      // Read no further ahead than the session asks: the rest waits in the kernel's buffers.
-      socket.pause();
+      // Read no further ahead than the session asks: the rest waits in the kernel's buffers. A
+      // reactor's connection (watched by select()) reads on while few lines wait, so that serving
+      // many clients costs no pause and resume of each socket at every round.
+      if (!this.#selected || this.#events.length > QUEUED_LINES) socket.pause();
       this.#wakeReader();
     });
     // A reset ends the session like a clean close: Python's readline() would raise
@@ -40,6 +52,46 @@ export class Connection {
     socket.on('end', end);
     socket.on('error', end);
     socket.on('close', end);
+    socket.on('drain', () => this.#wakeReader());
+  }
+
+  /** Twin of `conn.makefile()`: the connection reads its own lines (`readline`, `readlineNow`). */
+  makefile(): this {
+    return this;
+  }
+
+  /**
+   * For `select()`: a whole line (or the end) is there to read, and the answers already written
+   * have gone out (a client that does not read its answers is not read either). Lines that are
+   * not UTF-8 at the head of the queue are answered here, in their turn, and skipped.
+   */
+  readable(): boolean {
+    while (this.#events[0]?.kind === 'not-utf8') {
+      this.#events.shift();
+      this.#socket.write(`${NOT_UTF8}\n`);
+    }
+    if (this.#socket.writableNeedDrain) return false;
+    return this.#events.length > 0 || this.#ended;
+  }
+
+  /** For `select()`: calls `wake` when a line, the end or a drained write comes. */
+  watch(wake: () => void): () => void {
+    this.#watchers.add(wake);
+    this.#selected = true;
+    if (this.#events.length === 0 && this.#socket.isPaused()) this.#socket.resume();
+    return () => this.#watchers.delete(wake);
+  }
+
+  /**
+   * The next line without waiting, once `readable()`: Python's `file.readline()` on a socket
+   * `select()` said was ready. Undefined once the client has gone (Python's `''`); a line over the
+   * limit is answered and ends the connection too.
+   */
+  readlineNow(): string | undefined {
+    const event = this.#events.shift();
+    if (event?.kind === 'line') return event.text;
+    if (event?.kind === 'too-long') this.#socket.write(`${TOO_LONG}\n`);
+    return undefined;
   }
 
   /**
@@ -105,16 +157,18 @@ export class Connection {
     const wake = this.#wake;
     this.#wake = undefined;
     wake?.();
+    for (const watcher of [...this.#watchers]) watcher();
   }
 }
 
 /** A listening socket whose `accept()` hands out its clients one at a time, in arrival order. */
-export class Listener {
+export class Listener implements Selectable {
   readonly #server: Server;
   readonly #waiting: Socket[] = [];
   readonly #clients = new Set<Connection>();
   #acceptor: ((socket: Socket | undefined) => void) | undefined;
   #closed = false;
+  readonly #watchers = new Set<() => void>();
 
   private constructor() {
     // pauseOnConnect: a client the server has not accepted yet is not read from at all.
@@ -122,7 +176,24 @@ export class Listener {
       socket.on('error', () => {}); // a client that resets while it waits is handed out all the same
       if (this.#acceptor) this.#handOut(socket);
       else this.#waiting.push(socket);
+      for (const watcher of [...this.#watchers]) watcher();
     });
+  }
+
+  /** The listening Node server (its address, its connection count): for a test to watch from outside. */
+  get server(): Server {
+    return this.#server;
+  }
+
+  /** For `select()`: a client waits to be accepted (or the listener is closed: `accept` ends). */
+  readable(): boolean {
+    return this.#waiting.length > 0 || this.#closed;
+  }
+
+  /** For `select()`: calls `wake` when a client comes or the listener closes. */
+  watch(wake: () => void): () => void {
+    this.#watchers.add(wake);
+    return () => this.#watchers.delete(wake);
   }
 
   /** Listens as the book's server does, prints its start-up line, and stops on Ctrl+C. */
@@ -150,6 +221,7 @@ export class Listener {
     for (const socket of this.#waiting.splice(0)) socket.destroy();
     for (const client of this.#clients) client.destroy();
     this.#handOut(undefined);
+    for (const watcher of [...this.#watchers]) watcher();
   }
 
   #handOut(socket: Socket | undefined): void {

@@ -10,9 +10,9 @@
 // reads "end of data" forever, at full CPU, and never serves anyone again).
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
-import { isMain, runMain } from '@mc/core';
+import { isMain, portOption, print, runMain } from '@mc/core';
 import { type Connection, Listener } from './blocking-socket.js';
-import { portOption } from './listen.js';
+import { BOOK_PORT } from './listen.js';
 import { pyAscii } from './py-ascii.js';
 
 /**
@@ -30,7 +30,7 @@ export async function reactor(
 }
 
 async function processRequest(conn: Connection): Promise<void> {
-  console.log(`Received connection from ${conn.address}`);
+  print(`Received connection from ${conn.address}`);
   try {
     for (;;) {
       const raw = await conn.readline();
@@ -40,13 +40,13 @@ async function processRequest(conn: Connection): Promise<void> {
         await conn.sendall('connection closed\r\n');
         return;
       }
-      console.log(`${conn.address} --> ${line}`);
+      print(`${conn.address} --> ${line}`);
       await conn.sendall(`Echoed: ${pyAscii(line)}\r\n`);
     }
   } finally {
-    console.log(`${conn.address} quit`);
+    print(`${conn.address} quit`);
     conn.close();
   }
 }
 
-if (isMain(import.meta.url)) runMain(() => reactor(portOption(process.argv.slice(2))));
+if (isMain(import.meta.url)) runMain(() => reactor(portOption(BOOK_PORT)));

@@ -9,15 +9,15 @@
 // session (the book's loop spins at full CPU and never serves anyone again).
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
-import { isMain, runMain } from '@mc/core';
+import { isMain, portOption, print, runMain } from '@mc/core';
 import type { Connection } from './blocking-socket.js';
 import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
 import { reactor } from './example1.js';
-import { portOption } from './listen.js';
+import { BOOK_PORT } from './listen.js';
 import { pyAscii } from './py-ascii.js';
 
 async function processRequest(conn: Connection): Promise<void> {
-  console.log(`Received connection from ${conn.address}`);
+  print(`Received connection from ${conn.address}`);
   let mode = 'sum';
   try {
     await conn.sendall('<welcome: starting in sum mode>\n');
@@ -40,7 +40,7 @@ async function processRequest(conn: Connection): Promise<void> {
         continue;
       }
 
-      console.log(`${conn.address} --> ${line}`);
+      print(`${conn.address} --> ${line}`);
       const nums = parseIntegers(line);
       if (nums === undefined) {
         await conn.sendall(`${NOT_INTEGERS}\n`);
@@ -53,11 +53,11 @@ async function processRequest(conn: Connection): Promise<void> {
       }
     }
   } finally {
-    console.log(`${conn.address} quit`);
+    print(`${conn.address} quit`);
     conn.close();
   }
 }
 
 if (isMain(import.meta.url)) {
-  runMain(() => reactor(portOption(process.argv.slice(2)), processRequest));
+  runMain(() => reactor(portOption(BOOK_PORT), processRequest));
 }

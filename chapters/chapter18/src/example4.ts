@@ -5,7 +5,7 @@
 // JavaScript differs here: `next()` on a finished generator does not throw, it answers
 // `{ done: true, value: undefined }`. Python's builtin `next()` is written out below to turn that
 // answer into the StopIteration the lesson is about (uncaught: a stack on stderr, status 1).
-import { isMain, runMain } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
 
 /** Python's StopIteration: what `next()` raises when an iterator has nothing more. */
 export class StopIteration extends Error {
@@ -21,7 +21,7 @@ export function next<T>(iterator: Iterator<T>): T {
 
 function* readData(): Generator<number, void, undefined> {
   for (let i = 0; i < 5; i += 1) {
-    console.log('Inside the inner for loop...');
+    print('Inside the inner for loop...');
     yield i * 2;
   }
 }
@@ -29,11 +29,11 @@ function* readData(): Generator<number, void, undefined> {
 export function main(): void {
   const result = readData();
   for (let i = 0; i < 6; i += 1) {
-    console.log('Inside the outer for loop...');
-    console.log(next(result));
+    print('Inside the outer for loop...');
+    print(next(result));
   }
 
-  console.log('Finished.');
+  print('Finished.');
 }
 
 if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -7,14 +7,14 @@
 // `gen.next(value)` is `gen.send(value)`, and Python's StopIteration is a `{ done: true }` answer.
 // Python runs the coroutine's `finally` when it is garbage-collected at exit; JavaScript never
 // does, so main ends with `gen.return()`, which prints `Processing done.` as the book's exit does.
-import { isMain, runMain } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
 
 type Callback = (n: number) => void;
 
 /** Python's `@types.coroutine def read_data()`: yields a callback, returns what is sent back. */
 function* readData(): Generator<Callback, number, number> {
   const inner: Callback = (n) => {
-    console.log(`Printing from read_data(): ${n}`);
+    print(`Printing from read_data(): ${n}`);
     // Python catches StopIteration here; a finished generator just answers { done: true }.
     gen.next(n * 2);
   };
@@ -27,10 +27,10 @@ function* processData(): Generator<Callback, void, number> {
   try {
     for (;;) {
       const data = yield* readData();
-      console.log(`Printing from process(): ${data}`);
+      print(`Printing from process(): ${data}`);
     }
   } finally {
-    console.log('Processing done.');
+    print('Processing done.');
   }
 }
 
@@ -41,7 +41,7 @@ const callback = started.value;
 
 export function main(): void {
   for (let i = 0; i < 5; i += 1) {
-    console.log(`Printing from main(): ${i}`);
+    print(`Printing from main(): ${i}`);
     callback(i);
   }
   // What Python does at exit, when it collects the suspended coroutine: close it.

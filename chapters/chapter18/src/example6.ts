@@ -2,94 +2,78 @@
 // each client's logic is a coroutine that reads like blocking code (`line = yield* readline(conn)`)
 // and is resumed, one line at a time, by the callback it handed to the reactor.
 //
-// Node has no select(): libuv's event loop (epoll) is the reactor. The book's loop body becomes
-// two handlers: "the listener is readable: accept and connect" is the server's 'connection' event,
-// "a client is readable: read one line and call its callback" is the socket's 'data' event, which
-// calls the callback once per complete line. The coroutines are generators driven by `next(line)`
+// The reactor's loop is the book's: `while (true) { [readyToRead] = await select(sessions, ...) }`,
+// with core's `select()` (readiness on the event loop, no polling) over the chapter's listener and
+// connections (src/blocking-socket.ts). The coroutines are generators driven by `next(line)`
 // (Python's `send(line)`), and the three tables are the book's: sessions, callback, generators.
 //
-// The original's two defects do not exist here (see the README): it answers only the first of two
-// lines that arrive together (select() cannot see the second, buffered in the file object), and a
-// partial line blocks every client in readline(). Each 'data' event is split into every complete
-// line it holds, and a partial line simply waits in its own client's splitter.
+// The original's two defects are fixed here, named (see the README): it answers only the first of
+// two lines that arrive together (select() cannot see the second, buffered in the file object),
+// and a partial line blocks every client in readline(). Here a connection is ready while it holds
+// a whole line, however many came in one read, and a partial line waits in its own connection.
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
-import { createServer, type Server, type Socket } from 'node:net';
-import { interrupted, isMain, runMain } from '@mc/core';
+import { isMain, portOption, print, runMain } from '@mc/core';
+import { select } from '@mc/core/select';
+import { type Connection, Listener } from './blocking-socket.js';
 import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
-import { type LineEvent, LineSplitter, NOT_UTF8, TOO_LONG } from './lines.js';
-import { listen, portOption, pyAddress } from './listen.js';
+import { BOOK_PORT } from './listen.js';
 import { pyAscii } from './py-ascii.js';
 
 ///////////////////////////////////////////////////////////////////////////
 // Reactor
 
-/** The book's `Session(address, file)`: the file object is the client's line splitter. */
+/** The book's `Session(address, file)`. */
 export interface Session {
   readonly address: string;
-  readonly file: LineSplitter;
+  readonly file: Connection;
 }
 
 /** What a coroutine hands the reactor while it waits: call me with this client's next line. */
-type Callback = (conn: Socket, line: string) => void;
+type Callback = (conn: Connection, line: string) => void;
 
 /** A client's coroutine: yields callbacks, is resumed with lines. */
 type Coroutine = Generator<Callback, void, string>;
 
-export const sessions = new Map<Socket, Session>(); // { csocket : Session(address, file) }
-export const callback = new Map<Socket, Callback>(); // { csocket : callback(client, line) }
-export const generators = new Map<Socket, Coroutine>(); // { csocket : inline callback generator }
+export const sessions = new Map<Listener | Connection, Session | undefined>(); // { csocket : Session(address, file)}
+export const callback = new Map<Connection, Callback>(); // { csocket : callback(client, line) }
+export const generators = new Map<Connection, Coroutine>(); // { csocket : inline callback generator }
 
-/** Main event loop: Node's own. Resolves once it listens, with the listening socket. */
-export async function reactor(port: number): Promise<Server> {
-  const sock = createServer(connect);
-  await listen(sock, port);
-  return sock;
-}
+// Main event loop
+export async function reactor(port: number): Promise<void> {
+  const sock = await Listener.open(port); // bind, listen(5), print the start-up line
 
-/** Ctrl+C: stop listening and let every client go (its coroutine's finally logs its quit). */
-export function shutdown(sock: Server): void {
-  sock.close();
-  for (const conn of [...sessions.keys()]) disconnect(conn, true);
-}
+  sessions.set(sock, undefined);
 
-/** The book's "the socket is ready to read": every complete line goes to the client's callback. */
-function onReadable(conn: Socket, chunk: Buffer): void {
-  const session = sessions.get(conn);
-  if (session) deliver(conn, session.file.push(chunk));
-  // A client that sends faster than it reads its answers is not read until they have gone out.
-  if (conn.writableNeedDrain && !conn.isPaused()) {
-    conn.pause();
-    conn.once('drain', () => conn.resume());
-  }
-}
+  try {
+    while (true) {
+      // Serve existing clients only if they already have data ready
+      const [readyToRead] = await select(sessions.keys(), [], [], 0.1);
+      for (const ready of readyToRead) {
+        if (ready === sock) {
+          const conn = await sock.accept();
+          if (conn === undefined) return; // Ctrl+C closed the listener
+          connect(conn, conn.address);
+          continue;
+        }
 
-/** The book's "readline() returned nothing": the client left, with or without `quit`. */
-function onEnd(conn: Socket): void {
-  const session = sessions.get(conn);
-  if (session) deliver(conn, session.file.end()); // a last line without a line break
-  disconnect(conn);
-}
-
-function deliver(conn: Socket, events: readonly LineEvent[]): void {
-  for (const event of events) {
-    if (!sessions.has(conn)) return; // its coroutine ended (quit): the rest is not read
-    if (event.kind === 'line') {
-      callback.get(conn)?.(conn, event.text.trimEnd());
-    } else if (event.kind === 'not-utf8') {
-      conn.write(`${NOT_UTF8}\n`);
-    } else {
-      conn.write(`${TOO_LONG}\n`);
-      disconnect(conn);
+        const conn = ready as Connection;
+        const line = sessions.get(conn)?.file.readlineNow();
+        if (line !== undefined) {
+          callback.get(conn)?.(conn, line.trimEnd());
+        } else {
+          disconnect(conn);
+        }
+      }
     }
+  } finally {
+    sock.close();
+    for (const conn of [...generators.keys()]) disconnect(conn); // each logs its quit
   }
 }
 
-function connect(conn: Socket): void {
-  sessions.set(conn, { address: pyAddress(conn), file: new LineSplitter() });
-  conn.on('data', (chunk: Buffer) => onReadable(conn, chunk));
-  conn.on('end', () => onEnd(conn));
-  conn.on('error', () => disconnect(conn, true));
+function connect(conn: Connection, cliAddress: string): void {
+  sessions.set(conn, { address: cliAddress, file: conn.makefile() });
 
   const gen = processRequest(conn);
   generators.set(conn, gen);
@@ -97,14 +81,12 @@ function connect(conn: Socket): void {
   if (!started.done) callback.set(conn, started.value);
 }
 
-/** Ends a client's coroutine (its `finally` runs), closes its connection, forgets it. */
-function disconnect(conn: Socket, reset = false): void {
+function disconnect(conn: Connection): void {
   const gen = generators.get(conn);
   if (!gen) return;
   generators.delete(conn);
   gen.return(); // Python's gen.close()
-  if (reset) conn.destroy();
-  else conn.end();
+  conn.close();
 
   sessions.delete(conn);
   callback.delete(conn);
@@ -114,7 +96,7 @@ function disconnect(conn: Socket, reset = false): void {
  * Python's `@types.coroutine def readline(conn)`: hands the reactor a callback, and returns the
  * line that callback is called with. JavaScript's `yield*` plays the role of `await` here.
  */
-function* readline(_conn: Socket): Generator<Callback, string, string> {
+function* readline(_conn: Connection): Generator<Callback, string, string> {
   const inner: Callback = (conn, line) => {
     const gen = generators.get(conn);
     if (!gen) return;
@@ -131,54 +113,47 @@ function* readline(_conn: Socket): Generator<Callback, string, string> {
 ///////////////////////////////////////////////////////////////////////////
 // User's Business Logic
 
-function* processRequest(conn: Socket): Coroutine {
-  console.log(`Received connection from ${sessions.get(conn)?.address}`);
+function* processRequest(conn: Connection): Coroutine {
+  print(`Received connection from ${sessions.get(conn)?.address}`);
   let mode = 'sum';
 
   try {
-    conn.write('<welcome: starting in sum mode>\n');
+    void conn.sendall('<welcome: starting in sum mode>\n');
     for (;;) {
       const line = yield* readline(conn);
       if (line === 'quit') {
-        conn.write('connection closed\r\n');
+        void conn.sendall('connection closed\r\n');
         return;
       }
       if (line === 'sum') {
-        conn.write('<switching to sum mode>\r\n');
+        void conn.sendall('<switching to sum mode>\r\n');
         mode = 'sum';
         continue;
       }
       if (line === 'product') {
-        conn.write('<switching to product mode>\r\n');
+        void conn.sendall('<switching to product mode>\r\n');
         mode = 'product';
         continue;
       }
 
-      console.log(`${sessions.get(conn)?.address} --> ${line}`);
+      print(`${sessions.get(conn)?.address} --> ${line}`);
       const nums = parseIntegers(line);
       if (nums === undefined) {
-        conn.write(`${NOT_INTEGERS}\n`);
+        void conn.sendall(`${NOT_INTEGERS}\n`);
         continue;
       }
 
       if (mode === 'sum') {
-        conn.write(`Sum of input integers: ${pyAscii(String(sum(nums)))}\r\n`);
+        void conn.sendall(`Sum of input integers: ${pyAscii(String(sum(nums)))}\r\n`);
       } else {
-        conn.write(`Product of input integers: ${pyAscii(String(product(nums)))}\r\n`);
+        void conn.sendall(`Product of input integers: ${pyAscii(String(product(nums)))}\r\n`);
       }
     }
   } finally {
-    console.log(`${sessions.get(conn)?.address} quit`);
+    print(`${sessions.get(conn)?.address} quit`);
   }
 }
 
 if (isMain(import.meta.url)) {
-  runMain(async () => {
-    // Ctrl+C is caught from before the start-up line, so a stop sent the moment it appears is a
-    // clean one too.
-    const stop = interrupted();
-    const sock = await reactor(portOption(process.argv.slice(2)));
-    await stop;
-    shutdown(sock);
-  });
+  runMain(() => reactor(portOption(BOOK_PORT)));
 }

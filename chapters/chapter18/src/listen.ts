@@ -1,11 +1,11 @@
 /**
- * What the three servers (examples 1, 3 and 6) share: the book's address, the `--port` option,
- * the start-up line and Python's way of printing a client's address. (A clean stop on Ctrl+C is
+ * What the three servers (examples 1, 3 and 6) share: the book's address (core's `portOption`
+ * reads `--port`), the start-up line and Python's way of printing a client's address. (A clean stop on Ctrl+C is
  * core's `interrupted()`, awaited from before the start-up line.)
  */
 import { once } from 'node:events';
 import type { Server, Socket } from 'node:net';
-import { numberOption, parseOptions, wholeNumber } from '@mc/core';
+import { print } from '@mc/core';
 
 /** The book's `reactor('localhost', 8080)`. */
 export const BOOK_HOST = 'localhost';
@@ -13,17 +13,6 @@ export const BOOK_PORT = 8080;
 
 /** The book's `sock.listen(5)`. */
 export const BACKLOG = 5;
-
-const USAGE = `usage: [--port 0..65535 (default ${BOOK_PORT}; 0: a free port)]`;
-
-/** The port a server's command line asks for (`--port N`), or a one-line UsageError. */
-export function portOption(args: readonly string[]): number {
-  const { values } = parseOptions(
-    { args: [...args], options: { port: { type: 'string' } } },
-    USAGE,
-  );
-  return numberOption('port', values.port, wholeNumber(0, 65_535), USAGE) ?? BOOK_PORT;
-}
 
 /**
  * Binds `server` as the book's `sock.bind(('localhost', port)); sock.listen(5)` and prints its
@@ -35,7 +24,7 @@ export async function listen(server: Server, port: number): Promise<number> {
   await once(server, 'listening');
   const address = server.address();
   const bound = typeof address === 'object' && address !== null ? address.port : port;
-  console.log(`Server up, running, and waiting for call on ${BOOK_HOST} ${bound}`);
+  print(`Server up, running, and waiting for call on ${BOOK_HOST} ${bound}`);
   return bound;
 }
 

@@ -5,6 +5,7 @@ import {
   setEnvironmentData,
   threadId,
 } from 'node:worker_threads';
+import { startRecording, TRACE_DIRECTORY_VARIABLE } from './trace-recorder.js';
 
 // What core's threads and pools do, published on node:diagnostics_channel so that a test or a
 // tracing tool can watch an example from outside, with no hook in the example's code. Publishing
@@ -22,6 +23,10 @@ export interface TaskEvent {
   readonly executor: 'ThreadPoolExecutor' | 'ProcessPoolExecutor';
   readonly threadId: number;
   readonly args: readonly unknown[];
+  /** The function's name (`isPrime`). */
+  readonly name?: string;
+  /** Pairs a start with its end (unique in this thread). */
+  readonly id?: number;
 }
 
 /** The channel of `ThreadEvent`s. */
@@ -57,7 +62,7 @@ export function runObserved<A extends readonly unknown[], R>(
   fn: (...args: A) => R,
   args: A,
 ): R {
-  const event = { executor, threadId, args };
+  const event = { executor, threadId, args, name: fn.name, id: ++spans };
   const end = () => publishTask({ phase: 'end', ...event });
   publishTask({ phase: 'start', ...event });
   let result: R;
@@ -71,6 +76,142 @@ export function runObserved<A extends readonly unknown[], R>(
   end();
   return result;
 }
+
+// The other primitives' channels. Each message of a span carries a `phase` and, where start and
+// end must be paired, an `id` unique in this thread. See trace-recorder.ts for one subscriber.
+
+/** `sleep` (a book sleep) or `blockingSleep` waiting `seconds` (unscaled, as the program says). */
+export interface SleepEvent {
+  readonly phase: 'start' | 'end';
+  readonly id: number;
+  readonly seconds: number;
+  readonly blocking: boolean;
+}
+
+/**
+ * A lock waited for (`wait`), taken (`acquired`), given up on (`gave-up`: a timeout) or released,
+ * by the current thread; `lock` is the lock object itself (its `name` names it).
+ */
+export interface LockEvent {
+  readonly phase: 'wait' | 'acquired' | 'gave-up' | 'released';
+  readonly lock: object & { readonly name?: string };
+}
+
+/** A `get` or `put` waiting on a queue (`queue.Queue` or `multiprocessing.Queue`). */
+export interface QueueEvent {
+  readonly phase: 'start' | 'end';
+  readonly id: number;
+  readonly op: 'get' | 'put';
+  readonly queue: 'queue.Queue' | 'multiprocessing.Queue';
+}
+
+/** A child process started or exited, seen from its parent. */
+export interface ProcessEvent {
+  readonly phase: 'start' | 'exit';
+  readonly pid: number;
+  readonly name: string;
+  readonly exitcode?: number | null;
+}
+
+/** An asyncio `Task` created or done. */
+export interface AsyncioTaskEvent {
+  readonly phase: 'created' | 'done';
+  readonly name: string;
+}
+
+/** A task handed to a `ProcessPoolExecutor` (it runs later, on a worker: see `TaskEvent`). */
+export interface SubmitEvent {
+  readonly executor: 'ProcessPoolExecutor';
+  readonly name: string;
+  readonly args: readonly unknown[];
+}
+
+/** The kinds of span a recording of these events has, its `cat` (see trace-recorder.ts). */
+export type SpanKind =
+  | 'task'
+  | 'sleep'
+  | 'lock-wait'
+  | 'lock-hold'
+  | 'queue-wait'
+  | 'io'
+  | 'process';
+
+export const SLEEP_CHANNEL = 'mc:time.sleep';
+export const LOCK_CHANNEL = 'mc:threading.lock';
+export const QUEUE_CHANNEL = 'mc:queue.wait';
+export const PROCESS_CHANNEL = 'mc:multiprocessing.process';
+export const ASYNCIO_TASK_CHANNEL = 'mc:asyncio.task';
+export const SUBMIT_CHANNEL = 'mc:concurrent.futures.submit';
+
+const sleepChannel = channel(SLEEP_CHANNEL);
+const lockChannel = channel(LOCK_CHANNEL);
+const queueChannel = channel(QUEUE_CHANNEL);
+const processChannel = channel(PROCESS_CHANNEL);
+const asyncioTaskChannel = channel(ASYNCIO_TASK_CHANNEL);
+const submitChannel = channel(SUBMIT_CHANNEL);
+let spans = 0;
+
+/** @internal Runs `work` between a start and an end `SleepEvent` when anyone listens. */
+export function observeSleep<T>(seconds: number, work: () => Promise<T>): Promise<T> {
+  if (!sleepChannel.hasSubscribers) return work();
+  const event = { id: ++spans, seconds, blocking: false };
+  sleepChannel.publish({ phase: 'start', ...event } satisfies SleepEvent);
+  return work().finally(() => sleepChannel.publish({ phase: 'end', ...event }));
+}
+
+/** @internal Runs the blocking `work` between a start and an end `SleepEvent`. */
+export function observeBlockingSleep(seconds: number, work: () => void): void {
+  if (!sleepChannel.hasSubscribers) {
+    work();
+    return;
+  }
+  const event = { id: ++spans, seconds, blocking: true };
+  sleepChannel.publish({ phase: 'start', ...event } satisfies SleepEvent);
+  work();
+  sleepChannel.publish({ phase: 'end', ...event });
+}
+
+/** @internal Publishes a `LockEvent` if anyone listens. */
+export function publishLock(phase: LockEvent['phase'], lock: LockEvent['lock']): void {
+  if (lockChannel.hasSubscribers) lockChannel.publish({ phase, lock } satisfies LockEvent);
+}
+
+/** @internal Runs a queue's wait between a start and an end `QueueEvent` when anyone listens. */
+export function observeQueueWait<T>(
+  queue: QueueEvent['queue'],
+  op: QueueEvent['op'],
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!queueChannel.hasSubscribers) return work();
+  const event = { id: ++spans, op, queue };
+  queueChannel.publish({ phase: 'start', ...event } satisfies QueueEvent);
+  return work().finally(() => queueChannel.publish({ phase: 'end', ...event }));
+}
+
+/** @internal Publishes a `ProcessEvent` if anyone listens. */
+export function publishProcess(event: ProcessEvent): void {
+  if (processChannel.hasSubscribers) processChannel.publish(event);
+}
+
+/** @internal Publishes an `AsyncioTaskEvent` if anyone listens. */
+export function publishAsyncioTask(phase: AsyncioTaskEvent['phase'], name: string): void {
+  if (asyncioTaskChannel.hasSubscribers) asyncioTaskChannel.publish({ phase, name });
+}
+
+/** @internal Publishes a `SubmitEvent` if anyone listens. */
+export function publishSubmit(name: string, args: readonly unknown[]): void {
+  if (submitChannel.hasSubscribers)
+    submitChannel.publish({ executor: 'ProcessPoolExecutor', name, args } satisfies SubmitEvent);
+}
+
+/**
+ * The lanes a recorder draws: which `Thread` is running (threading registers it), and the name of
+ * this isolate's own lane (a pool's worker names itself).
+ */
+export const lanes: { current: () => string | undefined; own: string | undefined } = {
+  current: () => undefined,
+  own: undefined,
+};
 
 /**
  * Calls `listener` with every `ThreadEvent` until disposed.
@@ -139,3 +280,7 @@ function forwardChannel(): BroadcastChannel {
   }
   return broadcast;
 }
+
+// With BOOK_TRACE_DIR set (the runner's `--trace`), every process and worker thread records what
+// its primitives do into a file of its own in that folder.
+if (process.env[TRACE_DIRECTORY_VARIABLE]) startRecording(process.env[TRACE_DIRECTORY_VARIABLE]);

@@ -34,6 +34,28 @@ export class RuntimeError extends Error {
 }
 
 /**
+ * Raised where an argument has the right type but a value Python refuses: a negative sleep, a
+ * lock released more times than taken, a closed queue, a pool of no workers, `acquire` given a
+ * timeout with `blocking` false. Twin of Python's `ValueError` (JavaScript's nearest,
+ * `RangeError`, is not what a reader of the book expects to see).
+ *
+ * @example await lock.acquire({ blocking: false, timeout: 1 }) // ValueError
+ */
+export class ValueError extends Error {
+  override readonly name = 'ValueError';
+}
+
+/**
+ * Raised when a timed wait for a result runs out: `AsyncResult.get(timeout)`. Twin of Python's
+ * `multiprocessing.TimeoutError` (and `concurrent.futures.TimeoutError`).
+ *
+ * @example await pool.applyAsync(slow, []).get(0.1) // TimeoutError
+ */
+export class TimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+}
+
+/**
  * Raised by `input()` when standard input ends before a line arrives. Twin of Python's
  * `EOFError`.
  *
@@ -51,4 +73,16 @@ export class EOFError extends Error {
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/**
+ * @internal Rebuilds a core error that crossed a process boundary (structured clone keeps only the
+ * built-in error classes): the class its name says, or the error as it came.
+ */
+export function rebuildError(error: Error, name: string | undefined): Error {
+  const named = { ValueError, RuntimeError, Empty, Full }[name ?? ''];
+  if (named === undefined || error instanceof named) return error;
+  const rebuilt = new named(error.message);
+  rebuilt.stack = error.stack;
+  return rebuilt;
 }

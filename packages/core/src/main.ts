@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkArguments, type ProgramOptions } from './check-arguments.js';
 import { enableCompileCacheForChildren } from './compile-cache.js';
+import { publishThread } from './diagnostics.js';
 import { UsageError } from './errors.js';
 import { shutdownProcesses } from './multiprocessing/process.js';
 import { describeOperationalError } from './operational-error.js';
@@ -78,6 +79,7 @@ export function runMain(main: () => unknown, options: RunMainOptions = {}): void
   };
   process.once('beforeExit', reportStall);
   void (async () => {
+    publishThread('start', 'MainThread');
     try {
       if (options.options !== undefined) checkArguments(process.argv.slice(2), options.options);
       checkTimeScale();
@@ -86,6 +88,7 @@ export function runMain(main: () => unknown, options: RunMainOptions = {}): void
     } catch (error) {
       reportError(error, prefix);
     } finally {
+      publishThread('end', 'MainThread');
       finished = true;
       process.off('beforeExit', reportStall);
     }

@@ -4,6 +4,7 @@
  * of a stack, which would only point into Node's internals. The list is small and explicit: an
  * error it does not name is a bug, and keeps its stack.
  */
+import { EOFError } from './errors.js';
 
 /** What a Node system error carries (`connect ECONNREFUSED 127.0.0.1:1`), all optional. */
 interface SystemErrorFields {
@@ -104,6 +105,8 @@ function describeOne(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const fields = error as SystemErrorFields;
   const name = (error as { name?: unknown }).name;
+  // input() at the end of standard input: the last line of Python's traceback, as a user's end.
+  if (error instanceof EOFError) return `EOFError: ${error.message}`;
   if (name === 'TimeoutError') {
     return 'timed out: the deadline given to the operation passed (TimeoutError)';
   }

@@ -3,6 +3,7 @@
  * with the errors a reader can act on. The project's twin of Python's `argparse` reading
  * `sys.argv`: a bad command line is one line on stderr and exit status 2 (argparse's status too).
  */
+import { basename } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 
@@ -102,4 +103,24 @@ export function numberOption(
     throw new UsageError(usageMessage(`--${name} must be ${rule.what}, got '${text}'`, usage));
   }
   return value;
+}
+
+/**
+ * The one option of the book's servers, `--port N` (0: a free port, which the server's start-up
+ * line names): the port to listen on, `bookPort` without it. A bad value or another option is a
+ * one-line `UsageError` naming the program (`usage: echo_server [--port ...]`).
+ *
+ * @example const port = portOption(8888) // `--port 9000` -> 9000
+ */
+export function portOption(
+  bookPort: number,
+  args: readonly string[] = process.argv.slice(2),
+  program: string = basename(process.argv[1] ?? 'server').replace(/\.[cm]?[jt]s$/, ''),
+): number {
+  const usage = `usage: ${program} [--port 0..65535 (default ${bookPort}; 0: a free port)]`;
+  const { values } = parseOptions(
+    { args: [...args], options: { port: { type: 'string' } } },
+    usage,
+  );
+  return numberOption('port', values.port, wholeNumber(0, 65_535), usage) ?? bookPort;
 }

@@ -1,3 +1,5 @@
+import { ValueError } from './errors.js';
+
 /** The environment variable that scales every book sleep and timeout. */
 export const TIME_SCALE_VARIABLE = 'BOOK_TIME_SCALE';
 
@@ -28,7 +30,7 @@ export function timeScale(): number {
  */
 export function scaledMilliseconds(seconds: number): number {
   if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new RangeError(`a duration must be a non-negative number of seconds, got ${seconds}`);
+    throw new ValueError(`a duration must be a non-negative number of seconds, got ${seconds}`);
   }
   return seconds * 1000 * timeScale();
 }

@@ -18,7 +18,7 @@ import {
   ThreadPoolExecutor,
   workerFunction,
 } from '../src/concurrent/futures/index.js';
-import { RuntimeError } from '../src/index.js';
+import { RuntimeError, ValueError } from '../src/index.js';
 import type {
   blockFor as blockForFunction,
   meetPeer as meetPeerFunction,
@@ -157,7 +157,7 @@ describe('sleep', () => {
     const started = performance.now();
     await sleep(1);
     expect(performance.now() - started).toBeGreaterThanOrEqual(49);
-    await expect(sleep(-1)).rejects.toThrow(RangeError);
+    await expect(sleep(-1)).rejects.toThrow(ValueError);
   });
 });
 

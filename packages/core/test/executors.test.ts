@@ -14,7 +14,7 @@ import {
   ThreadPoolExecutor,
   workerFunction,
 } from '../src/concurrent/futures/index.js';
-import { observeTasks, RuntimeError, type TaskEvent } from '../src/index.js';
+import { observeTasks, RuntimeError, type TaskEvent, ValueError } from '../src/index.js';
 import { sleep } from '../src/time/index.js';
 import type {
   fail as failFunction,
@@ -150,7 +150,7 @@ describe('ThreadPoolExecutor', () => {
   });
 
   it('rejects a maxWorkers below 1', () => {
-    expect(() => new ThreadPoolExecutor({ maxWorkers: 0 })).toThrow(RangeError);
+    expect(() => new ThreadPoolExecutor({ maxWorkers: 0 })).toThrow(ValueError);
   });
 });
 
@@ -230,7 +230,14 @@ describe('task events (diagnostics channel)', () => {
     }
     const ends = events.filter((event) => event.phase === 'end');
     expect(ends.filter((event) => event.executor === 'ThreadPoolExecutor')).toEqual([
-      { phase: 'end', executor: 'ThreadPoolExecutor', threadId, args: [1] },
+      {
+        phase: 'end',
+        executor: 'ThreadPoolExecutor',
+        threadId,
+        args: [1],
+        name: '',
+        id: expect.any(Number),
+      },
     ]);
     const pooled = ends.filter((event) => event.executor === 'ProcessPoolExecutor');
     expect(pooled.map((event) => event.args[0]).sort()).toEqual([2n, 3n, 4n, 5n]);

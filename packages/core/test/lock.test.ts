@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { RuntimeError } from '../src/index.js';
+import { RuntimeError, ValueError } from '../src/index.js';
 import { describeCycle, findCycles } from '../src/threading/deadlock-watch.js';
 import { currentThread, Lock, Thread } from '../src/threading/index.js';
 import { sleep } from '../src/time/index.js';
@@ -78,6 +78,15 @@ describe('Lock', () => {
     expect(await lock.acquire({ timeout: 100 })).toBe(true);
   });
 
+  it('raises ValueError for a timeout on a non-blocking acquire, and for a negative one, as Python', async () => {
+    const lock = new Lock();
+    await expect(lock.acquire({ blocking: false, timeout: 1 })).rejects.toThrow(
+      new ValueError("can't specify a timeout for a non-blocking call"),
+    );
+    await expect(lock.acquire({ timeout: -2 })).rejects.toBeInstanceOf(ValueError);
+    expect(lock.locked()).toBe(false);
+  });
+
   it('raises RuntimeError when releasing an unlocked lock', () => {
     expect(() => new Lock().release()).toThrow(new RuntimeError('release unlocked lock'));
   });
@@ -114,14 +123,14 @@ describe('Lock', () => {
 
   it('keeps the process alive only while a thread waits, with nothing left behind after', async () => {
     const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout');
+    await sleep(0.5); // the earlier tests' threads' start() timers (0 ms) are gone by then
     const before = timers().length;
     const lock = new Lock();
     // Uncontended: no timer at all.
     await lock.acquire();
     expect(timers()).toHaveLength(before);
     const waiter = new Thread({ target: () => lock.acquire() });
-    waiter.start();
-    await sleep(0);
+    await waiter.start(); // it runs until it blocks, waiting for the lock
     expect(timers()).toHaveLength(before + 1);
     lock.release();
     await waiter.join();

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ValueError } from '../src/index.js';
 import { cpuCount, JoinableQueue, Lock, Process, Queue } from '../src/multiprocessing/index.js';
 import { Empty } from '../src/queue/index.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
@@ -40,7 +41,7 @@ describe('multiprocessing Queue', () => {
   it('refuses a put after close()', async () => {
     const queue = new Queue<number>();
     queue.close();
-    await expect(queue.put(1)).rejects.toBeInstanceOf(RangeError);
+    await expect(queue.put(1)).rejects.toBeInstanceOf(ValueError);
   });
 });
 
@@ -63,7 +64,7 @@ describe('JoinableQueue', () => {
     expect(consumers.map((consumer) => consumer.exitcode)).toEqual([0, 0]);
   });
 
-  it('raises RangeError (Python: ValueError) on more taskDone calls than items', async () => {
+  it('raises ValueError on more taskDone calls than items', async () => {
     const queue = new JoinableQueue<number>();
     await queue.put(1);
     await queue.get();
@@ -86,8 +87,17 @@ describe('multiprocessing Lock', () => {
     expect(await lock.acquire({ block: false })).toBe(true);
   });
 
-  it('raises RangeError when released unheld', async () => {
-    await expect(new Lock().release()).rejects.toBeInstanceOf(RangeError);
+  it('raises ValueError when released unheld, in the creator and in a child', async () => {
+    await expect(new Lock().release()).rejects.toBeInstanceOf(ValueError);
+    const answers = new Queue<string>();
+    const child = new Process({
+      target: fixtures.releaseUnheld,
+      args: [new Lock(), answers],
+      module,
+    });
+    child.start();
+    expect(await answers.get()).toBe('ValueError semaphore or lock released too many times');
+    await child.join();
   });
 });
 

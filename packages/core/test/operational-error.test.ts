@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { connect, createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { EOFError } from '../src/index.js';
 import { describeOperationalError } from '../src/operational-error.js';
 
 /** The error a real operation rejects with. */
@@ -42,6 +43,12 @@ function refusedConnection(port: number): Promise<unknown> {
 }
 
 describe('describeOperationalError', () => {
+  it("gives input()'s EOFError as the last line of Python's traceback", () => {
+    expect(describeOperationalError(new EOFError('EOF when reading a line'))).toBe(
+      'EOFError: EOF when reading a line',
+    );
+  });
+
   it('names the address of a refused connection', async () => {
     const port = await closedPort();
     expect(describeOperationalError(await refusedConnection(port))).toBe(

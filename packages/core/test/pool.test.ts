@@ -1,5 +1,9 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activeChildren, Pool } from '../src/multiprocessing/index.js';
+import { ValueError } from '../src/index.js';
+import { activeChildren, Pool, TimeoutError } from '../src/multiprocessing/index.js';
 import { defaultChunksize } from '../src/multiprocessing/pool.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
 import * as fixtures from './fixtures/processes.mjs';
@@ -68,5 +72,32 @@ describe('Pool', () => {
     await pool.join();
     expect(await work).toEqual([4, 9]);
     await expect(pool.map(fixtures.square, [1])).rejects.toThrow('Pool not running');
+  });
+
+  it('waits for every call of map before it raises the first error, as Python does', async () => {
+    await using pool = new Pool(1, { module });
+    const touched = join(mkdtempSync(join(tmpdir(), 'pool-map-')), 'second-call-ran');
+    // One worker: the failing call ends first, the second only starts after it.
+    await expect(pool.map(fixtures.failOrTouch, ['fail', touched])).rejects.toThrow('failed first');
+    expect(existsSync(touched)).toBe(true);
+  });
+
+  it('applyAsync runs one call and its AsyncResult answers get, ready, successful', async () => {
+    await using pool = new Pool(1, { module });
+    const result = pool.applyAsync(fixtures.square, [6]);
+    expect(() => result.successful()).toThrow(ValueError);
+    expect(await result.get()).toBe(36);
+    expect(result.ready()).toBe(true);
+    expect(result.successful()).toBe(true);
+    const failed = pool.applyAsync(fixtures.failOn3, [3]);
+    await expect(failed.get()).rejects.toThrow('three is bad');
+    expect(failed.successful()).toBe(false);
+  });
+
+  it('AsyncResult.get(timeout) raises TimeoutError while the call still runs', async () => {
+    await using pool = new Pool(1, { module });
+    const slow = pool.applyAsync(fixtures.sleepForever, []);
+    await expect(slow.get(0.01)).rejects.toBeInstanceOf(TimeoutError);
+    expect(slow.ready()).toBe(false);
   });
 });

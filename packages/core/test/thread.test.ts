@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startNewThread } from '../src/_thread/index.js';
 import { observeThreads, RuntimeError, type ThreadEvent } from '../src/index.js';
-import { currentThread, enumerateThreads, Thread } from '../src/threading/index.js';
+import { currentThread, enumerateThreads, Lock, Thread } from '../src/threading/index.js';
 import { sleep } from '../src/time/index.js';
 
 beforeAll(() => {
@@ -79,6 +79,61 @@ describe('Thread', () => {
     expect(steps).toEqual(['started', 'finished']);
     expect(worker.isAlive()).toBe(false);
     expect(enumerateThreads()).not.toContain(worker);
+    expect(enumerateThreads().map((thread) => thread.name)).toEqual(['MainThread']);
+  });
+
+  it('await start() lets the new thread run until it first blocks, as Python start()', async () => {
+    const steps: string[] = [];
+    const free = new Lock();
+    const gate = new Lock();
+    await gate.acquire();
+    const first = new Thread({
+      target: async () => {
+        await free.acquire(); // free: settled at once, no block
+        steps.push('first took the lock');
+        await gate.acquire(); // held by main: blocks
+        steps.push('first woke');
+        free.release();
+      },
+    });
+    const second = new Thread({
+      target: async () => {
+        steps.push('second started');
+        await sleep(0); // a zero-length wait is no block: it ends before start() returns
+        steps.push('second slept 0');
+        await free.acquire();
+        free.release();
+      },
+    });
+    await first.start();
+    steps.push('main goes on');
+    await second.start();
+    steps.push('main goes on again');
+    gate.release();
+    await first.join();
+    await second.join();
+    expect(steps).toEqual([
+      'first took the lock',
+      'main goes on',
+      'second started',
+      'second slept 0',
+      'main goes on again',
+      'first woke',
+    ]);
+  });
+
+  it("start() without await goes on at the thread's first await, even a settled one", async () => {
+    const steps: string[] = [];
+    const thread = new Thread({
+      target: async () => {
+        await null;
+        steps.push('thread');
+      },
+    });
+    const started = thread.start();
+    steps.push('main');
+    await started;
+    expect(steps).toEqual(['main', 'thread']);
   });
 
   it('names unnamed threads Thread-N with a program-wide counter', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { scaledMilliseconds, timeScale } from '../src/index.js';
+import { scaledMilliseconds, timeScale, ValueError } from '../src/index.js';
 import { sleep } from '../src/time/index.js';
 
 const saved = process.env.BOOK_TIME_SCALE;
@@ -26,7 +26,7 @@ describe('timeScale', () => {
   });
 
   it('rejects negative durations', () => {
-    expect(() => scaledMilliseconds(-1)).toThrow(RangeError);
+    expect(() => scaledMilliseconds(-1)).toThrow(ValueError);
   });
 });
 

@@ -4,7 +4,7 @@
  * [options]`. Runs, times and checks the selected examples and writes the reports.
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { numberOption, parseOptions, runMain, timeScale, UsageError, wholeNumber } from '@mc/core';
 import pc from 'picocolors';
 import { loadBookFigures } from './book-figures.js';
@@ -33,7 +33,7 @@ import { renderTerminalTable } from './table.js';
 
 /** The documented options, as the one-line error names them. */
 const VALID_OPTIONS =
-  '--time-scale N, --repeat N, --timeout S, --calibrate, --python DIR, --python-bin FILE, --json FILE, --markdown FILE, --help';
+  '--time-scale N, --repeat N, --timeout S, --trace, --calibrate, --python DIR, --python-bin FILE, --json FILE, --markdown FILE, --help';
 
 const USAGE = `Usage: pnpm start [selection...] [options]
        node tools/runner/dist/cli.js [selection...] [options]
@@ -51,6 +51,9 @@ Options:
   --time-scale N   set BOOK_TIME_SCALE=N for the examples (0.01: sleeps 100 times shorter)
   --repeat N       run each example N times and report the median (default 1)
   --timeout S      limit every example to S seconds (default: each one's declared limit)
+  --trace          record each example's threads, tasks, processes and workers into
+                   reports/traces/<chapter>-<example>.json (Perfetto) and .svg, and judge
+                   the checks its declaration makes on them
   --calibrate      first measure the runner's own overhead per example (16 node starts)
   --python DIR     also run each Python twin DIR/ChapterNN/<name>.py (offline ones)
   --python-bin F   the interpreter for the twins (default python3, as found on PATH)
@@ -71,6 +74,7 @@ function parseCommandLine(argv: readonly string[]) {
         repeat: { type: 'string' },
         timeout: { type: 'string' },
         calibrate: { type: 'boolean' },
+        trace: { type: 'boolean' },
         python: { type: 'string' },
         'python-bin': { type: 'string' },
         json: { type: 'string' },
@@ -106,6 +110,7 @@ function parseCommandLine(argv: readonly string[]) {
     timeScale: timeScale ?? (values.help === true ? 1 : inheritedTimeScale()),
     setTimeScale: timeScale !== undefined,
     calibrate: values.calibrate === true,
+    trace: values.trace === true,
     pythonBin,
     repeat,
     timeout,
@@ -206,6 +211,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}),
     ...(options.pythonDir !== undefined ? { pythonDir: options.pythonDir } : {}),
     passThrough: true,
+    ...(options.trace ? { traceDir: resolve(dirname(options.markdown), 'traces') } : {}),
     progress,
     signal: controller.signal,
     figures: loadBookFigures(),

@@ -3,6 +3,8 @@
  * `defineChapter({...})`. The runner reads the compiled `dist/examples.js`; tests import it too.
  */
 
+import type { SpanKind } from '@mc/core';
+
 /** What a run of the example must end in for the runner to call it a pass. */
 export type Outcome =
   /** Exits with status 0. */
@@ -169,7 +171,37 @@ export interface ExampleDeclaration {
   readonly analysis?: Analysis;
   /** How the book's original runs beside it under `--python`, where that differs from the twin. */
   readonly python?: PythonOriginal;
+  /**
+   * What must have happened, judged from the run's trace under `--trace` (and only then): the
+   * lesson's mechanism, which printed lines cannot prove. Every check must hold for a pass.
+   */
+  readonly trace?: readonly TraceCheck[];
 }
+
+/** A kind of span in a trace (its `cat`): core's recorder writes them. */
+export type { SpanKind };
+
+/** One thing a run's trace must show (see `ExampleDeclaration.trace`). */
+export type TraceCheck =
+  /**
+   * At some instant, spans of this kind were open on at least `lanes` lanes (threads, tasks); with
+   * `across: 'isolates'`, on that many worker threads or processes, each with its own engine.
+   */
+  | {
+      readonly overlap: SpanKind;
+      readonly lanes: number;
+      readonly across?: 'isolates';
+      /** Only lanes whose name matches (`/^PoolWorker-/`): the program's main() is a task too. */
+      readonly named?: RegExp;
+    }
+  /** Spans of this kind never overlapped across lanes (matching `named`): one at a time. */
+  | { readonly serial: SpanKind; readonly named?: RegExp }
+  /** At least this many child processes were started (and traced from their start to exit). */
+  | { readonly processes: number }
+  /** Some thread waited for the named lock while another thread held it. */
+  | { readonly waitsWhileHeld: string }
+  /** When the run was stopped, threads waited for locks held by each other, around a cycle. */
+  | { readonly cycle: 'lock-wait' };
 
 /**
  * A fact a run's output must show that no single pattern can state (see `checks`).

@@ -21,3 +21,6 @@ export * from './runtime.js';
 export * from './selection.js';
 export * from './table.js';
 export * from './times-analysis.js';
+export * from './trace.js';
+export * from './trace-run.js';
+export * from './trace-svg.js';

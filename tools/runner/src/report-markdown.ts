@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { amdahlSpeedup, type SeriesSpeedup, type SpeedupReport } from './amdahl.js';
 import { renderSvgChart } from './chart-svg.js';
 import { renderTimesSvgChart } from './chart-times.js';
 import { comparisonCells, comparisonHeader } from './comparison.js';
 import { millis, overheadText, ratio, seconds } from './format.js';
-import type { RunReport } from './report-row.js';
+import { defaultReportsDir, repoRoot } from './paths.js';
+import type { ReportRow, RunReport } from './report-row.js';
 import { runtimeText } from './runtime.js';
 import { summaryLine, tableCells } from './table.js';
 import { allSeries, type TimesReport } from './times-analysis.js';
@@ -64,7 +65,7 @@ export function timesSection(report: TimesReport): string[] {
 }
 
 /** Renders the Markdown report: summary, table, overhead, declared charts, Python twins, warnings. */
-export function renderMarkdown(report: RunReport): string {
+export function renderMarkdown(report: RunReport, linkBase: string = defaultReportsDir): string {
   const { header, rows } = tableCells(report);
   const out: string[] = [
     '# Mastering Concurrency, TypeScript edition: run report',
@@ -104,6 +105,29 @@ export function renderMarkdown(report: RunReport): string {
       '',
     );
   }
+  const traced = report.rows.filter((row) => row.trace);
+  if (traced.length > 0) {
+    out.push(
+      '## Timelines',
+      '',
+      'Each run traced with `--trace`: the SVG draws it, the JSON opens in Perfetto (ui.perfetto.dev) or chrome://tracing.',
+      '',
+    );
+    for (const row of traced) {
+      const trace = row.trace as NonNullable<ReportRow['trace']>;
+      const name = `${row.chapter}/${[row.example, ...(row.args ?? [])].join(' ')}`;
+      const link = (file: string) => relative(linkBase, resolve(repoRoot, file));
+      out.push(
+        `### ${name}`,
+        '',
+        `![timeline of ${name}](${link(trace.svg)})`,
+        '',
+        `[trace JSON](${link(trace.json)}): ${trace.lanes} lanes, ${trace.spans} spans.`,
+        ...trace.checks.map((check) => `- ${check.ok ? '✓' : '✗'} ${check.seen}`),
+        '',
+      );
+    }
+  }
   if (report.python) {
     out.push(
       '## Python twins',
@@ -132,5 +156,5 @@ export function renderMarkdown(report: RunReport): string {
 /** Writes the Markdown report to `file`, creating its folder. */
 export async function writeMarkdownReport(file: string, report: RunReport): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, renderMarkdown(report));
+  await writeFile(file, renderMarkdown(report, dirname(file)));
 }

@@ -3,6 +3,7 @@ import type { ComparisonReport } from './comparison.js';
 import type { Overhead } from './overhead.js';
 import type { Runtime } from './runtime.js';
 import type { TimesReport } from './times-analysis.js';
+import type { TraceReport } from './trace-run.js';
 
 /** How an example's Python twin fared under `--python DIR`. */
 export interface PythonTwinResult {
@@ -61,6 +62,8 @@ export interface ReportRow {
   /** The chart its declaration asks for (`analysis`), computed from its output. */
   readonly analysis?: SpeedupReport | TimesReport;
   readonly python?: PythonTwinResult;
+  /** Under `--trace`: the timeline's files and the declared checks judged from it. */
+  readonly trace?: TraceReport;
   /** The runner's measured per-example overhead (same on every row of a run), seconds. */
   readonly runnerOverheadSeconds?: number;
   /** The Node version the example ran on (same on every row of a run): `v24.21.0`. */

@@ -13,6 +13,13 @@ import { type RunRequest, type RunResult, runExample, type ServerClient } from '
 import { currentRuntime } from './runtime.js';
 import type { SelectedExample } from './selection.js';
 import { analyseTimes } from './times-analysis.js';
+import {
+  TRACE_DIRECTORY_VARIABLE,
+  TracedExample,
+  type TraceReport,
+  traceClock,
+  traceName,
+} from './trace-run.js';
 
 /** How to run a selection. */
 export interface RunOptions {
@@ -38,6 +45,8 @@ export interface RunOptions {
   readonly overheadSeconds?: number;
   /** SIGTERM-to-SIGKILL grace when stopping a tree, ms. */
   readonly graceMs?: number;
+  /** `--trace`: record every example into this folder (`reports/traces`), and judge its checks. */
+  readonly traceDir?: string;
 }
 
 /** The runs of one program, checked, with the run that represents them (a failing one if any). */
@@ -45,6 +54,8 @@ interface Repeated {
   readonly runs: readonly RunResult[];
   readonly verdicts: readonly Verdict[];
   readonly representative: number;
+  /** The last run's trace, when traced. */
+  readonly trace?: TraceReport;
 }
 
 /**
@@ -55,10 +66,12 @@ async function attemptRun(
   request: RunRequest,
   example: ExampleDeclaration,
   options: RunOptions,
+  traced?: TracedExample,
 ): Promise<{ run: RunResult; verdict: Verdict }> {
   const most = Math.max(1, example.attempts ?? 1);
   const misses: string[] = [];
   for (let attempt = 1; ; attempt++) {
+    traced?.reset();
     const run = await runExample(request);
     const verdict = checkRun(example, run);
     const again = !verdict.ok && verdict.missing !== undefined && attempt < most;
@@ -79,13 +92,16 @@ async function repeatRuns(
   request: RunRequest,
   example: ExampleDeclaration,
   options: RunOptions,
+  traced?: TracedExample,
 ): Promise<Repeated> {
   const runs: RunResult[] = [];
   const verdicts: Verdict[] = [];
+  let trace: TraceReport | undefined;
   for (let index = 0; index < options.repeat; index++) {
-    const { run, verdict } = await attemptRun(request, example, options);
+    const { run, verdict } = await attemptRun(request, example, options, traced);
     runs.push(run);
-    verdicts.push(verdict);
+    trace = traced?.finish(run, traceClock());
+    verdicts.push(withTraceChecks(verdict, trace));
     if (run.interrupted || options.signal?.aborted) break;
   }
   const failing = verdicts.findIndex((verdict) => !verdict.ok);
@@ -96,7 +112,20 @@ async function repeatRuns(
       Math.abs(wall - middle) < Math.abs((walls[best] ?? 0) - middle) ? index : best,
     0,
   );
-  return { runs, verdicts, representative: failing >= 0 ? failing : closest };
+  return {
+    runs,
+    verdicts,
+    representative: failing >= 0 ? failing : closest,
+    ...(trace ? { trace } : {}),
+  };
+}
+
+/** A run that printed the right lines but whose trace fails a declared check does not pass. */
+function withTraceChecks(verdict: Verdict, trace: TraceReport | undefined): Verdict {
+  const failed = trace?.checks.filter((check) => !check.ok) ?? [];
+  if (failed.length === 0 || !verdict.ok) return verdict;
+  const seen = failed.map((check) => `${check.check}: ${check.seen}`).join('; ');
+  return { ok: false, outcome: `${verdict.outcome}, but the trace shows no ${seen}` };
 }
 
 /** Median CPU over runs, or null if any run's CPU is unknown. */
@@ -263,12 +292,24 @@ export async function runSelection(
       continue;
     }
     options.progress?.start([key, ...(example.args ?? [])].join(' '), limitSeconds);
+    const twice = chapter.declaration.examples.filter((e) => e.name === example.name).length > 1;
+    const traced = options.traceDir
+      ? new TracedExample(
+          options.traceDir,
+          traceName(chapter.name, example, twice),
+          `${[key, ...(example.args ?? [])].join(' ')}: ${example.bookFile}, time scale ${options.timeScale}`,
+          example.trace ?? [],
+        )
+      : undefined;
     const repeated = await repeatRuns(
       {
         command: process.execPath,
         args: [script, ...(example.args ?? [])],
         cwd: chapter.dir,
-        env: options.setTimeScale ? { BOOK_TIME_SCALE: String(options.timeScale) } : {},
+        env: {
+          ...(options.setTimeScale ? { BOOK_TIME_SCALE: String(options.timeScale) } : {}),
+          ...(traced ? { [TRACE_DIRECTORY_VARIABLE]: traced.directory } : {}),
+        },
         ...(example.stdin ? { stdin: example.stdin } : {}),
         limitSeconds,
         ...passThrough(options),
@@ -276,7 +317,9 @@ export async function runSelection(
       },
       example,
       options,
+      traced,
     );
+    traced?.dispose();
     const run = repeated.runs[repeated.representative] as RunResult;
     const verdict = repeated.verdicts[repeated.representative] as Verdict;
     const wallSamples = repeated.runs.map((r) => Math.round(r.wallSeconds * 1000) / 1000);
@@ -310,6 +353,7 @@ export async function runSelection(
       wallSamples,
       ...(analysis ? { analysis } : {}),
       ...(python ? { python } : {}),
+      ...(repeated.trace ? { trace: repeated.trace } : {}),
     };
     options.progress?.finish(row);
     rows.push(row);

@@ -222,7 +222,7 @@ describe('runner cli', () => {
     const unknown = await runCli('--fast');
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toBe(
-      "runner: unknown option '--fast'; valid options: --time-scale N, --repeat N, --timeout S, --calibrate, --python DIR, --python-bin FILE, --json FILE, --markdown FILE, --help\n",
+      "runner: unknown option '--fast'; valid options: --time-scale N, --repeat N, --timeout S, --trace, --calibrate, --python DIR, --python-bin FILE, --json FILE, --markdown FILE, --help\n",
     );
     for (const bad of [
       ['--time-scale', '-1'],

@@ -1,3 +1,4 @@
+import { observeBlockingSleep } from '../diagnostics.js';
 import { scaledMilliseconds } from '../time-scale.js';
 
 const cell = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
@@ -12,5 +13,5 @@ const cell = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
  */
 export function blockingSleep(seconds: number): void {
   const ms = scaledMilliseconds(seconds);
-  if (ms > 0) Atomics.wait(cell, 0, 0, ms);
+  if (ms > 0) observeBlockingSleep(seconds, () => Atomics.wait(cell, 0, 0, ms));
 }

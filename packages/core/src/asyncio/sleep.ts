@@ -1,4 +1,5 @@
 import { setTimeout as delay, setImmediate as nextTurn } from 'node:timers/promises';
+import { observeSleep } from '../diagnostics.js';
 import { scaledMilliseconds } from '../time-scale.js';
 
 /**
@@ -12,6 +13,6 @@ import { scaledMilliseconds } from '../time-scale.js';
 export async function sleep<T = undefined>(seconds: number, result?: T): Promise<T> {
   const ms = scaledMilliseconds(seconds);
   if (seconds === 0) await nextTurn();
-  else await delay(ms);
+  else await observeSleep(seconds, () => delay(ms));
   return result as T;
 }

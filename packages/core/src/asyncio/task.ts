@@ -1,3 +1,4 @@
+import { publishAsyncioTask } from '../diagnostics.js';
 import { RuntimeError } from '../errors.js';
 
 let created = 0;
@@ -24,13 +25,16 @@ export class Task<T> implements PromiseLike<T> {
     created += 1;
     this.#name = name ?? `Task-${created}`;
     this.#promise = Promise.resolve(coroutine);
+    publishAsyncioTask('created', this.#name);
     // Observing both outcomes here also marks a failure as handled: it stays in the task.
     this.#promise.then(
       (value) => {
         this.#state = { kind: 'fulfilled', value };
+        publishAsyncioTask('done', this.#name);
       },
       (error: unknown) => {
         this.#state = { kind: 'rejected', error };
+        publishAsyncioTask('done', this.#name);
       },
     );
   }

@@ -48,7 +48,7 @@ export function serve(child: ChildProcess): void {
       )
       .then(
         (value) => reply({ value }),
-        (error: Error) => reply({ error }),
+        (error: Error) => reply({ error, errorName: error.name }),
       );
   });
   child.once('exit', () => {

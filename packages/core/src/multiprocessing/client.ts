@@ -1,5 +1,6 @@
 // The child side of shared queues and locks: each operation is a request to the parent's broker,
 // answered over the IPC channel.
+import { rebuildError } from '../errors.js';
 import { isMessage, type ReplyMessage } from './messages.js';
 
 interface Pending {
@@ -34,10 +35,10 @@ export function request(target: number, op: string, args: readonly unknown[]): P
 /** Settles the request a reply answers; false when the message is no reply. */
 export function settle(message: unknown): boolean {
   if (!isMessage(message) || message.mc !== 'reply') return false;
-  const { id, value, error } = message as ReplyMessage;
+  const { id, value, error, errorName } = message as ReplyMessage;
   const waiting = pending.get(id);
   pending.delete(id);
-  if (error) waiting?.reject(error);
+  if (error) waiting?.reject(rebuildError(error, errorName));
   else waiting?.resolve(value);
   return true;
 }

@@ -1,3 +1,5 @@
+import { publishLock } from '../diagnostics.js';
+import { ValueError } from '../errors.js';
 import { scaledMilliseconds } from '../time-scale.js';
 import { type Client, hold, type SharedState } from './broker.js';
 import { request } from './client.js';
@@ -28,7 +30,7 @@ export class LockState implements SharedState {
   }
 
   release(): void {
-    if (!this.#locked) throw new RangeError('semaphore or lock released too many times');
+    if (!this.#locked) throw new ValueError('semaphore or lock released too many times');
     // Handed straight to the next waiter, if any: the lock stays taken.
     if (!this.#waiters.wakeFirst(true)) this.#locked = false;
   }
@@ -83,12 +85,16 @@ export class Lock {
    */
   async acquire({ block = true, timeout }: LockAcquireOptions = {}): Promise<boolean> {
     const timeoutMs = timeout === undefined ? null : scaledMilliseconds(timeout);
-    return (await this.#call('acquire', block, timeoutMs)) as boolean;
+    publishLock('wait', this);
+    const taken = (await this.#call('acquire', block, timeoutMs)) as boolean;
+    publishLock(taken ? 'acquired' : 'gave-up', this);
+    return taken;
   }
 
-  /** Frees the lock. Twin of `release()`. @throws RangeError when it is not held (Python's ValueError). */
+  /** Frees the lock. Twin of `release()`. @throws ValueError when it is not held. */
   async release(): Promise<void> {
     await this.#call('release');
+    publishLock('released', this);
   }
 
   /** Takes the lock and gives it back when disposed: the twin of `with lock:`. */

@@ -36,6 +36,8 @@ export interface ReplyMessage {
   readonly id: number;
   readonly value?: unknown;
   readonly error?: Error;
+  /** The error's class name, which structured cloning loses for core's own errors. */
+  readonly errorName?: string;
 }
 
 /** Pool to pool worker: call `name` of `module` once with each argument list of `chunk`, in order. */

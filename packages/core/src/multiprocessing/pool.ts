@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, TimeoutError, ValueError } from '../errors.js';
+import { sleep } from '../time/sleep.js';
 import { decode, encode } from './codec.js';
 import { cpuCount } from './cpu.js';
 import { isMessage, type ResultMessage, type TaskMessage } from './messages.js';
@@ -14,7 +15,7 @@ export interface PoolOptions {
   module?: string | URL;
 }
 
-/** One chunk of a `map`: consecutive items, sent to one worker in one message. */
+/** One chunk of calls: consecutive argument lists, sent to one worker in one message. */
 interface Task {
   readonly id: number;
   readonly module: string;
@@ -59,7 +60,7 @@ export class Pool {
 
   constructor(processes: number = cpuCount(), options: PoolOptions = {}) {
     if (!Number.isInteger(processes) || processes < 1) {
-      throw new RangeError(`Number of processes must be at least 1, got ${processes}`);
+      throw new ValueError(`Number of processes must be at least 1, got ${processes}`);
     }
     this.#processes = processes;
     const module = options.module === undefined ? mainModule() : String(options.module);
@@ -97,52 +98,98 @@ export class Pool {
 
   /**
    * Calls `fn(item)` for every item in the workers and resolves to the results in item order.
-   * Twin of `map(func, iterable, chunksize)`. `fn` is found by its name in the pool's module. The
-   * items go to the workers in chunks of `chunksize` consecutive items, one message each way per
-   * chunk, as Python sends them; by default `ceil(n / (4 * processes))`, Python's default.
+   * Twin of `map(func, iterable, chunksize)`. `fn` is found by its name in the pool's module. As
+   * Python's, it waits for every call to end before it fails, with the first error that came
+   * back. The items go to the workers in chunks of `chunksize` consecutive items, one message each
+   * way per chunk, as Python sends them; by default `ceil(n / (4 * processes))`, Python's default.
+   * A chunk stops at its first error, which is then every call's of that chunk.
    *
    * @throws the first error a call threw; RuntimeError after `close()` or `terminate()`;
-   *   RangeError for a chunksize that is not a positive integer.
+   *   ValueError for a chunksize that is not a positive integer.
    */
   map<A, R>(fn: (item: A) => R, items: Iterable<A>, chunksize?: number): Promise<Awaited<R>[]> {
+    if (chunksize !== undefined && !(Number.isInteger(chunksize) && chunksize >= 1)) {
+      return Promise.reject(new ValueError(`Chunksize must be 1+, not ${chunksize}`));
+    }
+    return this.#submit(
+      fn,
+      () => [...items].map((item) => [item]),
+      async (calls) => {
+        let firstError: { error: unknown } | undefined;
+        for (const call of calls) {
+          call.catch((error: unknown) => {
+            firstError ??= { error };
+          });
+        }
+        const settled = await Promise.allSettled(calls);
+        if (firstError) throw firstError.error;
+        return settled.map((outcome) => (outcome as PromiseFulfilledResult<Awaited<R>>).value);
+      },
+      chunksize,
+    );
+  }
+
+  /**
+   * Calls `fn(...args)` in a worker and returns at once an `AsyncResult` whose `get()` waits for
+   * the outcome. Twin of `apply_async(func, args)`.
+   *
+   * @example const result = pool.applyAsync(square, [4]); print(await result.get())
+   * @throws RuntimeError after `close()` or `terminate()` (from `get()`).
+   */
+  applyAsync<A extends unknown[], R>(fn: (...args: A) => R, args: A): AsyncResult<Awaited<R>> {
+    return new AsyncResult(
+      this.#submit(
+        fn,
+        () => [args],
+        ([call]) => call as Promise<Awaited<R>>,
+        1,
+      ),
+    );
+  }
+
+  /**
+   * Queues the argument lists for `fn` in chunks of `chunksize` (default: Python's for `map`), one
+   * task each, and gives the calls' promises, one per argument list, to `collect`.
+   */
+  #submit<T>(
+    fn: (...args: never[]) => unknown,
+    argumentLists: () => unknown[][],
+    collect: (calls: Promise<never>[]) => Promise<T>,
+    chunksize?: number,
+  ): Promise<T> {
     if (this.#closed) return Promise.reject(new RuntimeError('Pool not running'));
     if (!fn.name) {
       return Promise.reject(
         new TypeError('a pool function travels by name: give a named, exported function'),
       );
     }
-    if (chunksize !== undefined && !(Number.isInteger(chunksize) && chunksize >= 1)) {
-      return Promise.reject(new RangeError(`Chunksize must be 1+, not ${chunksize}`));
-    }
-    let args: unknown[];
+    let encoded: unknown[];
     try {
-      args = [...items].map((item) => encode([item], { allowShared: false }));
+      encoded = argumentLists().map((args) => encode(args, { allowShared: false }));
     } catch (error) {
       return Promise.reject(error);
     }
-    const size = chunksize ?? defaultChunksize(args.length, this.#processes);
     const all = this.#module.then((module) => {
-      const chunks: Promise<Awaited<R>[]>[] = [];
-      for (let start = 0; start < args.length; start += size) {
-        const chunk = args.slice(start, start + size);
-        chunks.push(
-          new Promise<Awaited<R>[]>((resolve, reject) => {
-            this.#lastId += 1;
-            this.#queue.push({
-              id: this.#lastId,
-              module: module ?? '',
-              name: fn.name,
-              chunk,
-              settle: ({ value, error }) =>
-                error
-                  ? reject(error)
-                  : resolve((value as unknown[]).map((one) => decode(one) as Awaited<R>)),
-            });
-          }),
-        );
+      const size = chunksize ?? defaultChunksize(encoded.length, this.#processes);
+      const calls: Promise<never>[] = [];
+      for (let start = 0; start < encoded.length; start += size) {
+        const chunk = encoded.slice(start, start + size);
+        const values = new Promise<unknown[]>((resolve, reject) => {
+          this.#lastId += 1;
+          this.#queue.push({
+            id: this.#lastId,
+            module: module ?? '',
+            name: fn.name,
+            chunk,
+            settle: ({ value, error }) => (error ? reject(error) : resolve(value as unknown[])),
+          });
+        });
+        for (let i = 0; i < chunk.length; i++) {
+          calls.push(values.then((list) => decode(list[i]) as never));
+        }
       }
       this.#dispatch();
-      return Promise.all(chunks).then((lists) => lists.flat() as Awaited<R>[]);
+      return collect(calls);
     });
     // join() waits for the work given before close().
     this.#running.add(all);
@@ -195,5 +242,71 @@ export class Pool {
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.terminate();
+  }
+}
+
+/**
+ * The outcome of `Pool.applyAsync`, twin of Python's `AsyncResult`: `get()` waits for the value
+ * (or raises the call's error), `ready()` and `successful()` ask without waiting.
+ *
+ * @example const result = pool.applyAsync(square, [4]); await result.wait(); result.ready() // true
+ */
+export class AsyncResult<R> {
+  readonly #outcome: Promise<R>;
+  #settled: { ok: true; value: R } | { ok: false; error: unknown } | undefined;
+
+  constructor(outcome: Promise<R>) {
+    this.#outcome = outcome;
+    outcome.then(
+      (value) => {
+        this.#settled = { ok: true, value };
+      },
+      (error: unknown) => {
+        this.#settled = { ok: false, error };
+      },
+    );
+  }
+
+  /**
+   * The call's value, once it has one. Twin of `get(timeout)`.
+   *
+   * @throws the call's error; `TimeoutError` (Python's `multiprocessing.TimeoutError`) when
+   * `timeout` seconds (scaled) pass first.
+   */
+  async get(timeout?: number): Promise<R> {
+    if (!(await this.wait(timeout))) throw new TimeoutError('the call has not ended yet');
+    return this.#outcome;
+  }
+
+  /** Waits until the call ends, at most `timeout` seconds (scaled); true when it has. */
+  async wait(timeout?: number): Promise<boolean> {
+    const ended = this.#outcome.then(
+      () => true,
+      () => true,
+    );
+    if (timeout === undefined) return ended;
+    const stop = new AbortController();
+    const expired = sleep(timeout, { signal: stop.signal }).then(
+      () => false,
+      () => false,
+    );
+    const answer = await Promise.race([ended, expired]);
+    stop.abort();
+    return answer || this.ready();
+  }
+
+  /** True once the call has ended. Twin of `ready()`. */
+  ready(): boolean {
+    return this.#settled !== undefined;
+  }
+
+  /**
+   * True when the call ended without an error. Twin of `successful()`.
+   *
+   * @throws ValueError before the call has ended, as Python's.
+   */
+  successful(): boolean {
+    if (this.#settled === undefined) throw new ValueError('the call has not ended yet');
+    return this.#settled.ok;
   }
 }

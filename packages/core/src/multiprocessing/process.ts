@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { constants } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { publishProcess } from '../diagnostics.js';
 import { RuntimeError } from '../errors.js';
 import { sleep } from '../time/sleep.js';
 import { serve } from './broker.js';
@@ -111,9 +112,16 @@ export class Process<A extends unknown[] = unknown[]> {
     });
     internal.child = child;
     live.add(this);
+    publishProcess({ phase: 'start', pid: child.pid ?? 0, name: this.name });
     internal.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         internal.exitcode = code ?? -(signal ? constants.signals[signal] : 0);
+        publishProcess({
+          phase: 'exit',
+          pid: child.pid ?? 0,
+          name: this.name,
+          exitcode: internal.exitcode,
+        });
         live.delete(this);
         resolve();
       });

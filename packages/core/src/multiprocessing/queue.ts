@@ -1,4 +1,5 @@
-import { Empty } from '../errors.js';
+import { observeQueueWait } from '../diagnostics.js';
+import { Empty, ValueError } from '../errors.js';
 import { scaledMilliseconds } from '../time-scale.js';
 import { type Client, hold, type SharedState } from './broker.js';
 import { flush, request } from './client.js';
@@ -46,7 +47,7 @@ export class QueueState implements SharedState {
   }
 
   taskDone(): void {
-    if (this.#unfinished <= 0) throw new RangeError('task_done() called too many times');
+    if (this.#unfinished <= 0) throw new ValueError('task_done() called too many times');
     this.#unfinished -= 1;
     if (this.#unfinished === 0) for (const wake of this.#joiners.splice(0)) wake();
   }
@@ -110,11 +111,11 @@ export class Queue<T> {
   /**
    * Adds a copy of `item` at the end. Twin of `put(obj)` (never full: the queue is unbounded).
    *
-   * @throws RangeError after `close()` (Python's ValueError); TypeError for an item that cannot
+   * @throws ValueError after `close()`; TypeError for an item that cannot
    *   travel (a function, a queue).
    */
   async put(item: T): Promise<void> {
-    if (this.#closed) throw new RangeError('Queue is closed');
+    if (this.#closed) throw new ValueError('Queue is closed');
     await this.call('put', encode(item, { allowShared: false }));
   }
 
@@ -126,7 +127,9 @@ export class Queue<T> {
    */
   async get({ block = true, timeout }: GetOptions = {}): Promise<T> {
     const timeoutMs = timeout === undefined ? null : scaledMilliseconds(timeout);
-    const answer = (await this.call('get', block, timeoutMs)) as [unknown] | null;
+    const answer = (await observeQueueWait('multiprocessing.Queue', 'get', () =>
+      this.call('get', block, timeoutMs),
+    )) as [unknown] | null;
     if (!answer) throw new Empty('queue is empty');
     return decode(answer[0]) as T;
   }
@@ -174,7 +177,7 @@ export class JoinableQueue<T> extends Queue<T> {
   /**
    * Marks one item taken from the queue as finished. Twin of `task_done()`.
    *
-   * @throws RangeError when called more times than items were put (Python's ValueError).
+   * @throws ValueError when called more times than items were put.
    */
   async taskDone(): Promise<void> {
     await this.call('taskDone');

@@ -1,3 +1,4 @@
+import { observeQueueWait } from '../diagnostics.js';
 import { Empty, Full } from '../errors.js';
 import { scaledMilliseconds } from '../time-scale.js';
 
@@ -105,22 +106,28 @@ export class Queue<T> {
     if (!block) return Promise.resolve(false);
     const remaining = deadline === undefined ? undefined : deadline - performance.now();
     if (remaining !== undefined && remaining <= 0) return Promise.resolve(false);
-    return new Promise<boolean>((settle) => {
-      let timer: NodeJS.Timeout | undefined;
-      const waiter: Waiter = {
-        wake: () => {
-          clearTimeout(timer);
-          settle(true);
-        },
-      };
-      if (remaining !== undefined) {
-        timer = setTimeout(() => {
-          waiters.splice(waiters.indexOf(waiter), 1);
-          settle(false);
-        }, remaining);
-      }
-      waiters.push(waiter);
-    });
+    const op = waiters === this.#getters ? 'get' : 'put';
+    return observeQueueWait(
+      'queue.Queue',
+      op,
+      () =>
+        new Promise<boolean>((settle) => {
+          let timer: NodeJS.Timeout | undefined;
+          const waiter: Waiter = {
+            wake: () => {
+              clearTimeout(timer);
+              settle(true);
+            },
+          };
+          if (remaining !== undefined) {
+            timer = setTimeout(() => {
+              waiters.splice(waiters.indexOf(waiter), 1);
+              settle(false);
+            }, remaining);
+          }
+          waiters.push(waiter);
+        }),
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { E_TIMEOUT, Mutex, withTimeout } from 'async-mutex';
-import { RuntimeError } from '../errors.js';
+import { publishLock } from '../diagnostics.js';
+import { RuntimeError, ValueError } from '../errors.js';
 import { scaledMilliseconds } from '../time-scale.js';
 import { beginWait, endWait, noteLockOperation } from './deadlock-watch.js';
 import { currentThread, type Thread } from './thread.js';
@@ -57,8 +58,16 @@ export class Lock {
    * false when `blocking` was false and the lock was held, or when `timeout` ran out.
    *
    * @example if (await lock.acquire({ blocking: false })) { ... }
+   * @throws ValueError for a timeout with `blocking` false, or a negative timeout other than -1,
+   * as Python's.
    */
   async acquire({ blocking = true, timeout = -1 }: AcquireOptions = {}): Promise<boolean> {
+    if (!blocking && timeout !== -1) {
+      throw new ValueError("can't specify a timeout for a non-blocking call");
+    }
+    if (timeout < 0 && timeout !== -1) {
+      throw new ValueError('timeout value must be a non-negative number');
+    }
     const thread = currentThread();
     if (!this.#mutex.isLocked()) {
       // Free: async-mutex hands it over at once, before this function first awaits.
@@ -67,6 +76,7 @@ export class Lock {
       return true;
     }
     if (!blocking) return false;
+    publishLock('wait', this);
     if (timeout === -1) {
       const wait = beginWait(thread, this);
       try {
@@ -80,8 +90,9 @@ export class Lock {
     try {
       await withTimeout(this.#mutex, scaledMilliseconds(timeout)).acquire();
     } catch (error) {
-      if (error === E_TIMEOUT) return false;
-      throw error;
+      if (error !== E_TIMEOUT) throw error;
+      publishLock('gave-up', this);
+      return false;
     }
     this.#taken(thread);
     return true;
@@ -90,6 +101,7 @@ export class Lock {
   #taken(thread: Thread): void {
     this.#holder = thread;
     noteLockOperation();
+    publishLock('acquired', this);
   }
 
   /**
@@ -101,6 +113,7 @@ export class Lock {
     if (!this.#mutex.isLocked()) throw new RuntimeError('release unlocked lock');
     this.#holder = undefined;
     noteLockOperation();
+    publishLock('released', this);
     this.#mutex.release();
   }
 

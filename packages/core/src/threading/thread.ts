@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { publishThread } from '../diagnostics.js';
+import { lanes, publishThread } from '../diagnostics.js';
 import { RuntimeError } from '../errors.js';
 import { describeOperationalError } from '../operational-error.js';
 import { sleep } from '../time/sleep.js';
@@ -30,6 +30,7 @@ let threadsStarted = 0;
 const liveThreads = new Set<Thread>();
 /** Which thread's code is running: each thread's `run`, and what it awaits, runs inside its own. */
 const runningThread = new AsyncLocalStorage<Thread>();
+lanes.current = () => runningThread.getStore()?.name;
 
 /**
  * A thread of control, twin of Python's `threading.Thread`: subclass it and override `run`, or
@@ -38,7 +39,7 @@ const runningThread = new AsyncLocalStorage<Thread>();
  * Here a thread is a task on Node's one event loop, not an OS thread. That is the same lesson as
  * Python threads under the GIL: concurrency without parallelism. Threads take turns wherever one
  * waits (`await sleep`, a network reply, a lock); a thread that computes without awaiting holds
- * the loop as a Python thread holds the GIL. `start()` runs `run` at once up to its first wait,
+ * the loop as a Python thread holds the GIL. `await start()` runs `run` until it first blocks,
  * then returns. An error thrown by `run` is printed to stderr (`Exception in thread NAME:` and its
  * stack, or one line for an error the user caused, as `runMain` does) and kept in `exception`; it
  * does not reach `join`, as in Python.
@@ -74,30 +75,47 @@ export class Thread {
   }
 
   /**
-   * Starts the thread: `run` begins at once and goes on concurrently once it first waits.
+   * Starts the thread, as Python's `start()`: `run` begins at once, and the promise returned
+   * resolves once the new thread has first blocked, waiting for something not yet due (a timer,
+   * I/O, a lock held elsewhere): every settled await and every zero-length wait (`sleep(0)`, a
+   * 0 ms timer, `setImmediate`) it meets first has run. `await thread.start()` therefore lets the
+   * new thread run until it first blocks before the caller goes on, as Python's new thread does
+   * while the starting thread waits for it to start; a plain `thread.start()` goes on as soon as
+   * `run` first awaits, even something already settled (a free lock).
    *
+   * @example await thread1.start(); await thread2.start() // thread1 holds its lock before thread2 starts
    * @throws RuntimeError when the thread was already started.
    */
-  start(): void {
+  start(): Promise<void> {
     if (this.#finished) throw new RuntimeError('threads can only be started once');
     this.#alive = true;
     threadsStarted += 1;
     this.ident = threadsStarted;
     liveThreads.add(this);
     this.#finished = runningThread.run(this, () => this.#runToEnd());
+    // Settled awaits run as microtasks, before any timer; the thread's own 0 ms timers were set
+    // before this one and fire first, its immediates then run before this immediate.
+    return new Promise((resolve) => setTimeout(() => setImmediate(resolve), 0));
   }
 
   async #runToEnd(): Promise<void> {
     publishThread('start', this.name);
+    let published = false;
     try {
-      await this.run();
+      const running = this.run();
+      // A run that computed to its end without waiting ended now, before the await resumes.
+      if (!(running instanceof Promise)) {
+        publishThread('end', this.name);
+        published = true;
+      }
+      await running;
     } catch (error) {
       this.exception = error;
       process.stderr.write(`Exception in thread ${this.name}:${describeThreadError(error)}\n`);
     } finally {
       this.#alive = false;
       liveThreads.delete(this);
-      publishThread('end', this.name);
+      if (!published) publishThread('end', this.name);
     }
   }
 
@@ -164,13 +182,14 @@ export function currentThread(): Thread {
 }
 
 /**
- * The threads started and not yet ended, in start order. Twin of `threading.enumerate()` (less
- * the main thread, which is not a `Thread` here).
+ * The threads alive: the main thread, then those started and not yet ended, in start order. Twin
+ * of `threading.enumerate()`.
  *
- * @example console.log(enumerateThreads().map((thread) => thread.name))
+ * @example console.log(enumerateThreads().map((thread) => thread.name)) // ['MainThread', 'Thread-1']
  */
 export function enumerateThreads(): Thread[] {
-  return [...liveThreads];
+  mainThread ??= new MainThread();
+  return [mainThread, ...liveThreads];
 }
 
 let fireAndForgetPending = 0;

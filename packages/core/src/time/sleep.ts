@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { observeSleep } from '../diagnostics.js';
 import { scaledMilliseconds } from '../time-scale.js';
 
 /**
@@ -12,5 +13,5 @@ export async function sleep(
   seconds: number,
   options: { signal?: AbortSignal } = {},
 ): Promise<void> {
-  await delay(scaledMilliseconds(seconds), undefined, options);
+  await observeSleep(seconds, () => delay(scaledMilliseconds(seconds), undefined, options));
 }

@@ -1,4 +1,4 @@
-import { RuntimeError } from '../../errors.js';
+import { RuntimeError, ValueError } from '../../errors.js';
 import { Future } from './future.js';
 
 /**
@@ -14,7 +14,7 @@ export abstract class Executor implements AsyncDisposable {
 
   protected constructor(maxWorkers: number) {
     if (!Number.isInteger(maxWorkers) || maxWorkers < 1) {
-      throw new RangeError(`maxWorkers must be a whole number of at least 1, got ${maxWorkers}`);
+      throw new ValueError(`maxWorkers must be a whole number of at least 1, got ${maxWorkers}`);
     }
     this.maxWorkers = maxWorkers;
   }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { workerData } from 'node:worker_threads';
-import { observingTasks, runObserved } from '../../diagnostics.js';
+import { threadId, workerData } from 'node:worker_threads';
+import { lanes, observingTasks, runObserved } from '../../diagnostics.js';
 
 /**
  * Runs inside each worker thread of a `ProcessPoolExecutor`: imports the task's module (once per
@@ -31,6 +31,7 @@ type TaskFunction = (...args: readonly unknown[]) => unknown;
 // an ES module): the worker's event loop does not turn until its first task arrives, and that task
 // waits for this count. If it fails, the first task imports the module again and reports the error.
 const { started, firstModule } = workerData as PoolWorkerData;
+lanes.own = `PoolWorker-${threadId}`;
 const firstModuleLength = Atomics.load(started, 1);
 if (firstModuleLength > 0) {
   try {

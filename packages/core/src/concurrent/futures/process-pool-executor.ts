@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import { publishSubmit } from '../../diagnostics.js';
 import { cpuCount } from '../../multiprocessing/cpu.js';
 import { resolveWorkerModule } from '../../worker-module.js';
 import { Executor } from './executor.js';
@@ -99,6 +100,7 @@ export class ProcessPoolExecutor extends Executor {
    * @throws RuntimeError after shutdown.
    */
   submit<A extends unknown[], R>(fn: WorkerFunction<A, R>, ...args: A): Future<R> {
+    publishSubmit(fn.exportName, args);
     return this.startTask(() => {
       this.#waitForWorkers(fn.module);
       const task: PoolTask = { module: fn.module, exportName: fn.exportName, args };

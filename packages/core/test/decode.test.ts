@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, UnicodeDecodeError } from '../src/utf8-decode.js';
+import { decode, UnicodeDecodeError } from '../src/index.js';
 
 describe("bytes.decode(), Python's strict UTF-8", () => {
   it('decodes valid UTF-8, non-ASCII included', () => {

@@ -1,7 +1,12 @@
 // Python's `bytes.decode()` (strict UTF-8): a str, or a UnicodeDecodeError saying where and why.
 // Node's `buffer.toString()` would put U+FFFD in place of a bad byte instead of refusing it.
 
-/** Python's `UnicodeDecodeError`, with Python's message: `'utf-8' codec can't decode byte 0xff in position 0: invalid start byte`. */
+/**
+ * Raised by `decode` for bytes that are not UTF-8. Twin of Python's `UnicodeDecodeError`, with
+ * Python's message.
+ *
+ * @example decode(Buffer.from([0xff])) // 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte
+ */
 export class UnicodeDecodeError extends Error {
   override readonly name = 'UnicodeDecodeError';
 }
@@ -45,7 +50,10 @@ function firstError(data: Uint8Array): { start: number; end: number; reason: str
 }
 
 /**
- * Decodes strict UTF-8, as Python's `data.decode()`.
+ * Decodes strict UTF-8, as Python's `data.decode()`: Node's `buffer.toString()` would put U+FFFD
+ * in place of a bad byte instead of refusing it.
+ *
+ * @example const message = decode(data)
  *
  * @throws UnicodeDecodeError with Python's message for the first invalid sequence.
  */
