@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -6,5 +6,7 @@ export default defineConfig({
     // room on a loaded machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Stryker's sandboxes (pnpm mutate) hold a copy of every test.
+    exclude: [...configDefaults.exclude, '**/.stryker-tmp/**'],
   },
 });

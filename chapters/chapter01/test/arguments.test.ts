@@ -1,7 +1,6 @@
-import { fileURLToPath } from 'node:url';
-import { testBadArguments } from '@mc/testing';
+import { packageDirOf, testBadArguments } from '@mc/testing';
 
 // A bad command line: one line naming the valid choices, exit status 2, and the program never runs.
-testBadArguments(fileURLToPath(new URL('..', import.meta.url)), [
+testBadArguments(packageDirOf(import.meta.url), [
   ['example2', ['--bogus'], "unknown option '--bogus'; this program takes no arguments"],
 ]);

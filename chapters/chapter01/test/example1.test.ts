@@ -1,13 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { observeTasks, type TaskEvent, UsageError } from '@mc/core';
 import { cpuCount } from '@mc/core/multiprocessing';
-import { runExample } from '@mc/testing';
+import { packageDirOf, runExample } from '@mc/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { bookWorkers, concurrentSolve, input, sequentialSolve } from '../src/example1.js';
 import { parseWorkersOption } from '../src/workers-option.js';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const packageDir = packageDirOf(import.meta.url);
 const first = [10000000000037, 10000000000051, 10000000000099];
 const last = 10000000000453;
 

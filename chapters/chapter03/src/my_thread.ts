@@ -3,7 +3,7 @@
 // hands the loop to the other threads, as time.sleep hands the GIL to other Python threads.
 // Run alone it prints nothing, like the book's module; give it a name and a delay
 // (`node dist/my_thread.js A 0.5`) to watch one countdown.
-import { isMain, print, runMain, UsageError } from '@mc/core';
+import { isMain, parseOptions, print, runMain, UsageError } from '@mc/core';
 import { Thread } from '@mc/core/threading';
 import { sleep } from '@mc/core/time';
 
@@ -32,9 +32,18 @@ export async function threadCountDown(name: string, delay: number): Promise<void
   }
 }
 
+const USAGE = 'usage: my_thread [NAME [DELAY]]';
+
 /** With a name (and optionally a delay) on the command line, runs one thread; else nothing. */
 export async function main(args: readonly string[] = process.argv.slice(2)): Promise<void> {
-  const [name, delay = '0.5'] = args;
+  // A name may not look like an option (`--bogus` is a mistake, not a thread); `--` allows one.
+  const { positionals } = parseOptions(
+    { args: [...args], options: {}, allowPositionals: true },
+    USAGE,
+  );
+  if (positionals.length > 2)
+    throw new UsageError(`unexpected argument '${positionals[2]}'; ${USAGE}`);
+  const [name, delay = '0.5'] = positionals;
   if (name === undefined) return;
   const seconds = Number(delay);
   if (!Number.isFinite(seconds) || seconds < 0) {

@@ -1,5 +1,8 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { countdown, runExample } from './run.js';
+import { countdown } from './countdown.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
 
 describe('example1.py', () => {
   it('interleaves the countdowns of A and B', async () => {

@@ -1,5 +1,7 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
 
 describe('example3.py', () => {
   it('starts each thread with its own number, prints the five verdicts, then Finished.', async () => {

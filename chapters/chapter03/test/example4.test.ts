@@ -1,8 +1,10 @@
 import { sleep } from '@mc/core/time';
-import { captureLines } from '@mc/testing';
+import { captureLines, exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { MyThread, threadLock } from '../src/example4.js';
-import { countdown, runExample } from './run.js';
+import { countdown } from './countdown.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
 
 describe('example4.py', () => {
   it('serialises the two countdowns', async () => {

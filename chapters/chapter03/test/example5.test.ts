@@ -1,8 +1,9 @@
 import { Queue } from '@mc/core/queue';
-import { captureLines } from '@mc/testing';
+import { captureLines, exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { MyThread } from '../src/example5.js';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
 
 const factorLines = [
   'Positive factors of 1 are: 1 ',

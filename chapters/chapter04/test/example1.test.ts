@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exampleRunner, packageDirOf } from '@mc/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   BOOK_TOO_MANY_FILES,
@@ -14,7 +15,9 @@ import {
   openWithUsing,
   outputDir,
 } from '../src/example1.js';
-import { packageDir, runExample } from './run.js';
+
+const packageDir = packageDirOf(import.meta.url);
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01 });
 
 const srcFiles = () => readdirSync(join(packageDir, 'src')).sort();
 const srcBefore = srcFiles();

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Lock } from '@mc/core/threading';
 import { sleep } from '@mc/core/time';
+import { exampleRunner } from '@mc/testing';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDataFromFileV1, getDataFromFileV2 } from '../src/example2.js';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01 });
 
 const missing = join(import.meta.dirname, 'no-such-folder', 'sample0.txt');
 const scratch = mkdtempSync(join(tmpdir(), 'chapter04-example2-'));

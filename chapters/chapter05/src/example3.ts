@@ -1,12 +1,20 @@
-// Chapter05/example3.py: the six pings sequentially, then one thread each.
+// Chapter05/example3.py: the six pings sequentially, then one thread each (example2's `ping`
+// written out again, as the book does).
 // Lesson: sequential requests take the sum of their waits; concurrent ones about the longest.
 // Node: each `Thread` is an event-loop task, and a request waiting on the network yields the loop
 // as a Python thread waiting on a socket releases the GIL, so the six waits overlap.
-import { isMain, runMain } from '@mc/core';
+import { isMain, runMain, signSpace } from '@mc/core';
 import { Thread } from '@mc/core/threading';
 import { timer } from '@mc/core/timeit';
-import { bookUrls, ping } from './example2.js';
+import { request } from 'undici';
+import { bookUrls } from './example2.js';
 import { openService } from './service.js';
+
+/** GETs `url` and prints `{url}: {body}`, whatever the status. */
+export async function ping(url: string): Promise<void> {
+  const res = await request(url);
+  console.log(`${url}: ${await res.body.text()}`);
+}
 
 /** Seconds taken by each half. */
 export interface Timings {
@@ -21,8 +29,7 @@ export async function compare(urls: readonly string[]): Promise<Timings> {
     await ping(url);
   }
   const sequential = timer() - start;
-  // The book's `: .2f` has the space flag: a space before a non-negative number, so two spaces.
-  console.log(`Sequential:  ${sequential.toFixed(2)} seconds`);
+  console.log(`Sequential: ${signSpace(sequential)} seconds`);
 
   console.log();
 
@@ -31,7 +38,7 @@ export async function compare(urls: readonly string[]): Promise<Timings> {
   for (const thread of threads) thread.start();
   for (const thread of threads) await thread.join();
   const threading = timer() - start;
-  console.log(`Threading:  ${threading.toFixed(2)} seconds`);
+  console.log(`Threading: ${signSpace(threading)} seconds`);
   return { sequential, threading };
 }
 

@@ -3,7 +3,7 @@
 // main thread prints the results in the order it chose (the URLs'), not the order they finished.
 // Node: `MyThread` extends the core `Thread`, an event-loop task; `run` is async and awaits the
 // reply where Python's blocks on it.
-import { isMain, runMain } from '@mc/core';
+import { isMain, runMain, signSpace } from '@mc/core';
 import { Thread, type ThreadOptions } from '@mc/core/threading';
 import { timer } from '@mc/core/timeit';
 import { request } from 'undici';
@@ -38,8 +38,7 @@ export async function fetchAll(urls: readonly string[]): Promise<number> {
   for (const thread of threads) await thread.join();
   for (const thread of threads) console.log(thread.result);
   const took = timer() - start;
-  // The book's `: .2f` has the space flag: a space before a non-negative number, so two spaces.
-  console.log(`Took  ${took.toFixed(2)} seconds`);
+  console.log(`Took ${signSpace(took)} seconds`);
   console.log('Done.');
   return took;
 }

@@ -3,7 +3,7 @@
 // `Custom timeout` for the rest, and exits without waiting for the slow request.
 // Node: threads are event-loop tasks; `runMain` ends the program without its daemon threads, as
 // Python's exit does. The idiomatic Node deadline, `AbortSignal.timeout`, is example6_deadline.ts.
-import { isMain, runMain, scaledMilliseconds } from '@mc/core';
+import { isMain, runMain, scaledMilliseconds, signSpace } from '@mc/core';
 import { sleep } from '@mc/core/time';
 import { timer } from '@mc/core/timeit';
 import { MyThread as ResultThread } from './example4.js';
@@ -75,8 +75,7 @@ export async function fetchWithCustomTimeout(
   for (const thread of threads) thread.start();
   const start = timer();
   await processRequests(threads, timeout);
-  // The book's `: .2f` has the space flag: a space before a non-negative number, so two spaces.
-  console.log(`Took  ${(timer() - start).toFixed(2)} seconds`);
+  console.log(`Took ${signSpace(timer() - start)} seconds`);
   console.log('Done.');
   return threads;
 }

@@ -3,7 +3,7 @@
 // thread is left waiting and nothing needs polling.
 // Node: `AbortSignal.timeout(ms)` passed to undici's `request` is the idiomatic per-request
 // timeout (Python's `requests.get(url, timeout=...)`); plain async functions replace the threads.
-import { isMain, runMain, scaledMilliseconds } from '@mc/core';
+import { isMain, runMain, scaledMilliseconds, signSpace } from '@mc/core';
 import { timer } from '@mc/core/timeit';
 import { request } from 'undici';
 import { timeoutUrls } from './example6.js';
@@ -26,8 +26,8 @@ export async function fetchWithDeadlines(urls: readonly string[], timeout = 5): 
   const start = timer();
   const results = await Promise.all(urls.map((url) => pingWithDeadline(url, timeout)));
   for (const result of results) console.log(result);
-  // As example6 prints it, with the space flag of the book's `: .2f`: two spaces.
-  console.log(`Took  ${(timer() - start).toFixed(2)} seconds`);
+  // As example6 prints it: the book's `: .2f` (core's signSpace).
+  console.log(`Took ${signSpace(timer() - start)} seconds`);
   console.log('Done.');
   return results;
 }

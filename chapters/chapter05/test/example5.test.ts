@@ -1,7 +1,6 @@
 import { captureLines, watchRequestsInFlight } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { fetchAll } from '../src/example4.js';
-import { SLOW_SLEEP_MS, slowBatchUrls } from '../src/example5.js';
+import { fetchAll, SLOW_SLEEP_MS, slowBatchUrls } from '../src/example5.js';
 import { scaledSeconds, useStatusServer } from './helpers.js';
 
 describe('example5.py', () => {

@@ -1,7 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { scaledMilliseconds } from '@mc/core';
 import { type StatusServer, startStatusServer } from '@mc/status-server';
-import { type ExampleRun, type RunExampleOptions, runExample as runCompiled } from '@mc/testing';
+import { exampleRunner } from '@mc/testing';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { BASE_URL_VARIABLE } from '../src/service.js';
 
@@ -40,18 +39,10 @@ export function example6Results(base: string): string[] {
   ];
 }
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-
 /**
- * Runs `node dist/<name>.js` as the runner does, at `timeScale`, with no base URL in its
- * environment unless `env` gives one.
+ * Runs `node dist/<name>.js` as the runner does, with no base URL in its environment unless `env`
+ * gives one; each test gives its time scale.
  */
-export function runExample(
-  name: string,
-  options: RunExampleOptions & { timeScale: number },
-): Promise<ExampleRun> {
-  return runCompiled(packageDir, name, {
-    ...options,
-    env: { [BASE_URL_VARIABLE]: undefined, ...options.env },
-  });
-}
+export const runExample = exampleRunner(import.meta.url, {
+  env: { [BASE_URL_VARIABLE]: undefined },
+});

@@ -33,4 +33,4 @@ export async function main(): Promise<void> {
   await p3.join();
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -32,4 +32,4 @@ export async function main(): Promise<void> {
   print('Done.');
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

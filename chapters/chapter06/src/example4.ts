@@ -1,6 +1,7 @@
 // Mirrors Chapter06/example4.py: Worker 1 is a daemon, Worker 2 is not. The main program's code
 // ends at t = 1 s; then, as Python does at exit, runMain terminates the daemon (SIGTERM: it never
-// prints its exit line) and waits for Worker 2, which ends at t = 3 s.
+// prints its exit line) and waits for Worker 2, which ends at t = 3 s. `await start()` returns once
+// the child runs, as Python's start() does, so a child's boot never eats the book's 1 s sleep.
 import { isMain, print, runMain } from '@mc/core';
 import { currentProcess, Process } from '@mc/core/multiprocessing';
 import { sleep } from '@mc/core/time';
@@ -19,21 +20,14 @@ export async function f2(): Promise<void> {
   print(`Exiting process ${p.name}, ID ${p.pid}...`);
 }
 
-/** Examples 4 and 5: Worker 1, a daemon, started; a second later, Worker 2. */
-export async function startWorkers(): Promise<[Process, Process]> {
+export async function main(): Promise<void> {
   const p1 = new Process({ name: 'Worker 1', target: f1 });
   p1.daemon = true;
   const p2 = new Process({ name: 'Worker 2', target: f2 });
 
-  p1.start();
+  await p1.start();
   await sleep(1);
-  p2.start();
-
-  return [p1, p2];
+  await p2.start();
 }
 
-export async function main(): Promise<void> {
-  await startWorkers();
-}
-
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -1,19 +1,37 @@
-// Mirrors Chapter06/example5.py: example4's workers, plus a join with a 1 s limit on the daemon
-// Worker 1. The join returns while Worker 1 still sleeps (it does not stop it): alive, True. The
-// daemon is then terminated when the main program ends, before its exit line. The workers are
-// example4's, started by its startWorkers.
+// Mirrors Chapter06/example5.py: example4's program, written out again as the book does, plus a
+// join with a 1 s limit on the daemon Worker 1. The join returns while Worker 1 still sleeps (it
+// does not stop it): alive, True. The daemon is then terminated when the main program ends, before
+// its exit line.
 import { isMain, print, runMain } from '@mc/core';
-import { f1, f2, startWorkers } from './example4.js';
+import { currentProcess, Process } from '@mc/core/multiprocessing';
+import { sleep } from '@mc/core/time';
 
-// The children import this module (the main script) and find f1 and f2 here by name.
-export { f1, f2 };
+export async function f1(): Promise<void> {
+  const p = currentProcess();
+  print(`Starting process ${p.name}, ID ${p.pid}...`);
+  await sleep(4);
+  print(`Exiting process ${p.name}, ID ${p.pid}...`);
+}
+
+export async function f2(): Promise<void> {
+  const p = currentProcess();
+  print(`Starting process ${p.name}, ID ${p.pid}...`);
+  await sleep(2);
+  print(`Exiting process ${p.name}, ID ${p.pid}...`);
+}
 
 export async function main(): Promise<void> {
-  const [p1, p2] = await startWorkers();
+  const p1 = new Process({ name: 'Worker 1', target: f1 });
+  p1.daemon = true;
+  const p2 = new Process({ name: 'Worker 2', target: f2 });
+
+  await p1.start();
+  await sleep(1);
+  await p2.start();
 
   await p1.join(1);
   print('Whether Worker 1 is still alive:', p1.isAlive());
   await p2.join();
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

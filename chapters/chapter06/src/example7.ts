@@ -61,39 +61,23 @@ export class Task {
   }
 }
 
-/** The book's ten numbers, in the order they are queued. */
-export const myInput = [2, 36, 101, 193, 323, 513, 1327, 100000, 9999999, 433785907];
-
-/**
- * The main program of examples 7 and 8: spawn one consumer per CPU, queue the ten tasks (and, with
- * `poisonPills`, one null per consumer after them, as example8 does), wait until every item is
- * marked done, print the ten answers.
- */
-export async function runConsumers(
-  createConsumer: (tasks: JoinableQueue<Task | null>, results: Queue<string>) => Process,
-  poisonPills: boolean,
-): Promise<void> {
-  const tasks = new JoinableQueue<Task | null>();
+export async function main(): Promise<void> {
+  const tasks = new JoinableQueue<Task>();
   const results = new Queue<string>();
 
   // spawning consumers with respect to the
   // number cores available in the system
   const nConsumers = cpuCount();
   print(`Spawning ${nConsumers} consumers...`);
-  const consumers = Array.from({ length: nConsumers }, () => createConsumer(tasks, results));
+  const consumers = Array.from({ length: nConsumers }, () => new Consumer(tasks, results));
   for (const consumer of consumers) {
     consumer.start();
   }
 
   // enqueueing jobs
+  const myInput = [2, 36, 101, 193, 323, 513, 1327, 100000, 9999999, 433785907];
   for (const item of myInput) {
     await tasks.put(new Task(item));
-  }
-
-  if (poisonPills) {
-    for (let i = 0; i < nConsumers; i++) {
-      await tasks.put(null);
-    }
   }
 
   await tasks.join();
@@ -106,12 +90,4 @@ export async function runConsumers(
   print('Done.');
 }
 
-export async function main(): Promise<void> {
-  // No null is ever queued here: the consumers see only tasks.
-  await runConsumers(
-    (tasks, results) => new Consumer(tasks as JoinableQueue<Task>, results),
-    false,
-  );
-}
-
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -1,5 +1,7 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 30 });
 
 const countdown = (name: string) => [
   `Process ${name} starting...`,
@@ -9,7 +11,7 @@ const countdown = (name: string) => [
 
 describe('example1.py', () => {
   it('runs the two countdowns at the same time, in two processes', async () => {
-    const run = await runExample('example1', 1);
+    const run = await runExample('example1', { timeScale: 1 });
     expect(run.code).toBe(0);
     expect(run.lines.filter((line) => line.includes(' A '))).toEqual(countdown('A'));
     expect(run.lines.filter((line) => line.includes(' B '))).toEqual(countdown('B'));

@@ -1,9 +1,11 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 30 });
 
 describe('example2.py', () => {
   it('names the unnamed third process Process-3, and each child knows its own name', async () => {
-    const run = await runExample('example2', 0.5);
+    const run = await runExample('example2', { timeScale: 0.5 });
     expect(run.code).toBe(0);
     expect([...run.lines].sort()).toEqual(
       [

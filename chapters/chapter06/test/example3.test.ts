@@ -1,10 +1,11 @@
-import { processExists } from '@mc/testing';
+import { exampleRunner, processExists } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 30 });
 
 describe('example3.py', () => {
   it("prints the main program's pid as its child's parent pid, and the child's own pid", async () => {
-    const run = await runExample('example3', 0.1);
+    const run = await runExample('example3', { timeScale: 0.1 });
     expect(run.code).toBe(0);
     const [mainTitle, , mainPid, blank1, childTitle, childParent, childPid, blank2, ...rest] =
       run.lines;

@@ -1,13 +1,19 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { Task } from '../src/example7.js';
-import { expectedResults, processedNumbers, runExample } from './run.js';
+import { expectedResults, processedNumbers } from './printed-lines.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 30 });
 
 const numbers = [2, 36, 101, 193, 323, 513, 1327, 100000, 9999999, 433785907];
 
 describe('example7.py', () => {
   for (const consumers of [2, 4, 8]) {
     it(`answers every task exactly once with ${consumers} consumers, and never hangs`, async () => {
-      const run = await runExample('example7', 0.1, { env: { PYTHON_CPU_COUNT: `${consumers}` } });
+      const run = await runExample('example7', {
+        timeScale: 0.1,
+        env: { PYTHON_CPU_COUNT: `${consumers}` },
+      });
       expect(run.code).toBe(0);
       expect(run.lines[0]).toBe(`Spawning ${consumers} consumers...`);
       expect(processedNumbers(run.lines).sort((a, b) => a - b)).toEqual(numbers);

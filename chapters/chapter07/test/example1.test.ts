@@ -1,7 +1,47 @@
 import { Lock, Process } from '@mc/core/multiprocessing';
+import { type ExampleRun, packageDirOf, type RunExampleOptions, runExample } from '@mc/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reduceSum } from '../src/example1.js';
-import { type ConsumerLine, parseLines, runReduction } from './run.js';
+
+/** Runs `node dist/example1.js` with `consumers` consumers per round (PYTHON_CPU_COUNT). */
+function runReduction(consumers: number, options: RunExampleOptions = {}): Promise<ExampleRun> {
+  return runExample(packageDirOf(import.meta.url), 'example1', {
+    limitSeconds: 30,
+    ...options,
+    env: { PYTHON_CPU_COUNT: `${consumers}`, ...options.env },
+  });
+}
+
+/** What one consumer printed, parsed. */
+interface ConsumerLine {
+  readonly kind: 'Using' | 'Running' | 'Reaching' | 'Exiting';
+  readonly consumer: number;
+  /** The numbers it names: two for Running, one for Reaching. */
+  readonly numbers: number[];
+}
+
+const patterns: [ConsumerLine['kind'], RegExp][] = [
+  ['Using', /^Using process ReductionConsumer-(\d+)\.\.\.$/],
+  ['Running', /^Running process ReductionConsumer-(\d+) on numbers (\d+) and (\d+)\.$/],
+  ['Reaching', /^Reaching the end with process ReductionConsumer-(\d+) and number (\d+)\.$/],
+  ['Exiting', /^Exiting process ReductionConsumer-(\d+)\.$/],
+];
+
+/** The consumer lines of a run, parsed; throws on a line of no known format. */
+function parseLines(lines: readonly string[]): ConsumerLine[] {
+  return lines
+    .filter((line) => !line.startsWith('Final result: '))
+    .map((line) => {
+      for (const [kind, pattern] of patterns) {
+        const match = pattern.exec(line);
+        if (match) {
+          const [consumer, ...numbers] = match.slice(1).map(Number);
+          return { kind, consumer: consumer as number, numbers };
+        }
+      }
+      throw new Error(`unexpected line: ${line}`);
+    });
+}
 
 const count = (lines: ConsumerLine[], kind: ConsumerLine['kind']) =>
   lines.filter((line) => line.kind === kind).length;

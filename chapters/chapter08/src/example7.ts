@@ -1,17 +1,19 @@
 // Mirrors Chapter08/example7.py: Haar-cascade face detection (OpenCV's own, in WebAssembly: see
 // image/face-detection.ts) on two photographs, a green 2-pixel box drawn around each face. The
-// book's photographs are not redistributable; these are public domain (see DATA.md): NASA's
-// portrait of the astronaut Eileen Collins (one face) and SpaceX's photograph of a Falcon 9 launch
-// (none). The book shows each result in a window titled '<count> face(s) found' and has its
-// cv2.imwrite('output/' + filename, im) commented out: here that write is on, and the line
-// `Window '<count> face(s) found': output/<file>` names the file.
+// book's photographs are not redistributable; these are public domain (see DATA.md), in the book's
+// order: SpaceX's photograph of a Falcon 9 launch (no face; for obama1.jpeg), then NASA's portrait
+// of the astronaut Eileen Collins (one face; for obama2.jpg). The book shows each result in a
+// window titled '<count> face(s) found' and has its cv2.imwrite('output/' + filename, im)
+// commented out: here that write is on, and the line `Window '<count> face(s) found':
+// output/<file>` names the file.
 import { isMain, print, runMain } from '@mc/core';
 import { CascadeClassifier, rectangle } from './image/face-detection.js';
 import { cvtColorBgr2Gray } from './image/gray.js';
 import { imread, imwrite } from './image/jpeg.js';
 import { imshow, inputPath, outputPath } from './paths.js';
 
-export const FILENAMES = ['astronaut.jpg', 'rocket.jpg'];
+/** The book's ['obama1.jpeg', 'obama2.jpg'], in the book's order: see DATA.md for the mapping. */
+export const FILENAMES = ['rocket.jpg', 'astronaut.jpg'];
 
 export async function main(): Promise<void> {
   const faceCascade = await CascadeClassifier.load(

@@ -1,6 +1,9 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { imread } from '../src/image/jpeg.js';
-import { inputFile, outputFile, runExample } from './run.js';
+import { inputFile, outputFile } from './images.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 120 });
 
 describe('example1.py', () => {
   it('prints the image as NumPy would, its shape, and the top-left pixel in B, G, R order', async () => {

@@ -1,7 +1,10 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { cvtColorBgr2Gray } from '../src/image/gray.js';
 import { imread } from '../src/image/jpeg.js';
-import { inputFile, outputFile, runExample } from './run.js';
+import { inputFile, outputFile } from './images.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 120 });
 
 const meanOf = (data: Uint8Array, step: number) => {
   let sum = 0;

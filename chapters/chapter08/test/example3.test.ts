@@ -1,8 +1,11 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { cvtColorBgr2Gray } from '../src/image/gray.js';
 import { imread } from '../src/image/jpeg.js';
 import { threshold } from '../src/image/threshold.js';
-import { agreement, inputFile, outputFile, runExample, whiteShare } from './run.js';
+import { agreement, inputFile, outputFile, whiteShare } from './images.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 120 });
 
 describe('example3.py', () => {
   it('writes the global threshold: white exactly where the gray value is above 127', async () => {

@@ -1,3 +1,4 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import {
   ADAPTIVE_THRESH_GAUSSIAN_C,
@@ -7,7 +8,9 @@ import {
 import { cvtColorBgr2Gray } from '../src/image/gray.js';
 import { imread } from '../src/image/jpeg.js';
 import { threshold } from '../src/image/threshold.js';
-import { agreement, inputFile, outputFile, runExample, whiteShare } from './run.js';
+import { agreement, inputFile, outputFile, whiteShare } from './images.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 120 });
 
 describe('example4.py', () => {
   it('writes the mean and Gaussian adaptive thresholds, which keep detail the global one loses', async () => {

@@ -5,8 +5,8 @@ import { adaptiveThreshold } from '../src/image/adaptive-threshold.js';
 import { cvtColorBgr2Gray } from '../src/image/gray.js';
 import type { Image } from '../src/image/image.js';
 import { imread } from '../src/image/jpeg.js';
+import { agreement, generateTiles, inputFile, outputFile } from './images.js';
 import { checkPoolExperiment } from './pool.js';
-import { agreement, generateTiles, inputFile, outputFile } from './run.js';
 
 beforeAll(generateTiles);
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processThreshold } from '../src/example6.js';
+import { generateTiles, inputFile, outputFile } from './images.js';
 import { checkPoolExperiment } from './pool.js';
-import { generateTiles, inputFile, outputFile } from './run.js';
 
 beforeAll(generateTiles);
 

@@ -1,7 +1,8 @@
-import { testBadArguments } from '@mc/testing';
+import { packageDirOf, testBadArguments } from '@mc/testing';
 import { describeDeclaration } from '@mc/testing/declaration-test';
 import declaration from '../src/examples.js';
-import { packageDir } from './run.js';
+
+const packageDir = packageDirOf(import.meta.url);
 
 describeDeclaration(declaration, import.meta.url);
 

@@ -1,8 +1,11 @@
 import { readdirSync, rmSync } from 'node:fs';
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { crop } from '../src/image/image.js';
 import { imread } from '../src/image/jpeg.js';
-import { inputFile, runExample } from './run.js';
+import { inputFile } from './images.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 120 });
 
 describe('generate_input.py', () => {
   it('cuts the 1577 x 1118 image into 400 tiles of 78 x 55, row band i, column band j', async () => {

@@ -12,7 +12,6 @@ import { encodeGrayJpeg } from '../src/image/gray-jpeg.js';
 import type { Image } from '../src/image/image.js';
 import { imread } from '../src/image/jpeg.js';
 import { threshold } from '../src/image/threshold.js';
-import { inputFile, iou, opencvPython, python } from './run.js';
 
 // Gray, the four thresholds, and the references M of the adaptive ones, as raw bytes in a row.
 const OPENCV_RESULTS = `
@@ -33,6 +32,8 @@ out = [im, g, cv2.threshold(g, 127, 255, cv2.THRESH_BINARY)[1],
        mean, gauss]
 sys.stdout.buffer.write(b''.join(a.tobytes() for a in out))
 `;
+
+import { inputFile, iou, opencvPython, python } from './images.js';
 
 interface Results {
   bgr: Uint8Array;

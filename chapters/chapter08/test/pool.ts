@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { startExample } from '@mc/testing';
+import { packageDirOf, startExample } from '@mc/testing';
 import { expect } from 'vitest';
 import { ADAPTIVE_THRESH_GAUSSIAN_C, adaptiveThreshold } from '../src/image/adaptive-threshold.js';
 import { cvtColorBgr2Gray } from '../src/image/gray.js';
 import { imread } from '../src/image/jpeg.js';
-import { agreement, inputFile, outputFile, packageDir } from './run.js';
+import { agreement, inputFile, outputFile } from './images.js';
+
+const packageDir = packageDirOf(import.meta.url);
 
 /** The processes whose parent is `pid` now, read from Linux's /proc (field 4 of `stat`). */
 function childCount(pid: number): number {

@@ -1,8 +1,18 @@
-import { fileURLToPath } from 'node:url';
-import { captureLines, testBadArguments } from '@mc/testing';
+import { captureLines, exampleRunner, packageDirOf, testBadArguments } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { isPrime } from '../src/example1.js';
-import { runExample, SEQUENTIAL_LINES } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 30 });
+
+/** The six lines of example1: each check printed whole before the next starts. */
+const SEQUENTIAL_LINES = [
+  'Processing 9637529763296797...',
+  '9637529763296797 is a prime number.',
+  'Processing 427920331...',
+  '427920331 is a prime number.',
+  'Processing 157...',
+  '157 is a prime number.',
+];
 
 describe('example1.py', () => {
   it('checks the three numbers one after another, the big one exactly (above 2^53)', async () => {
@@ -28,7 +38,7 @@ describe('example1.py', () => {
   });
 });
 
-testBadArguments(fileURLToPath(new URL('..', import.meta.url)), [
+testBadArguments(packageDirOf(import.meta.url), [
   ['example1', ['--fast'], "unknown option '--fast'; this program takes no arguments"],
   ['example2', ['x'], "unexpected argument 'x'; this program takes no arguments"],
 ]);

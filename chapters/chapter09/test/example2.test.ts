@@ -1,7 +1,9 @@
 import { createHook } from 'node:async_hooks';
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { isPrime } from '../src/example2.js';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 30 });
 
 /**
  * Runs `check` and counts the loop turns it asked for, from outside: every `sleep(0)` schedules

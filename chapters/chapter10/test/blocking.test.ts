@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { packageDirOf } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { packageDir } from './run.js';
+
+const packageDir = packageDirOf(import.meta.url);
 
 /** The `<seconds> <label>` of each countdown line after `part N`. */
 function part(lines: string[], n: number): { seconds: number; label: string }[] {

@@ -1,8 +1,10 @@
 import { bookSite, startPagesServer } from '@mc/pages-server';
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { getHtml as aiohttpGetHtml } from '../src/aiohttp_client.js';
 import { getHtml as customGetHtml } from '../src/custom_client.js';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 40 });
 
 const PAGE = bookSite('http://python.org')?.body ?? Buffer.alloc(0);
 
@@ -11,7 +13,7 @@ describe.each([
   ['custom_client', customGetHtml],
 ])('%s.py', (name, getHtml) => {
   it('prints the page length in characters (50,026), not bytes (50,027), offline', async () => {
-    const run = await runExample(name, 0.01, { env: { BOOK_ONLINE: undefined } });
+    const run = await runExample(name, { timeScale: 0.01, env: { BOOK_ONLINE: undefined } });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`${[...PAGE.toString('utf8')].length}\n`);
     expect(run.stdout).not.toBe(`${PAGE.byteLength}\n`);

@@ -1,6 +1,42 @@
 // example1, example2, new_countdown.1 and example5: the same 20 lines, sequential or interleaved.
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { LONGEST_COUNTDOWN, parseCountdown, runExample, SUM_OF_SLEEPS } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 40 });
+
+/** One countdown line: `1.0005 \tA = 3` -> { seconds: 1.0005, label: 'A3', tabs: 1 }. */
+interface CountdownLine {
+  seconds: number;
+  label: string;
+  tabs: number;
+}
+
+/**
+ * Reads the 19 lines of a countdown program: 9 pairs of separator and counter line, then the
+ * separator and `Done.`; throws on any other shape.
+ */
+function parseCountdown(lines: readonly string[]): CountdownLine[] {
+  const separator = '-'.repeat(40);
+  if (lines.length !== 20 || lines.at(-2) !== separator || lines.at(-1) !== 'Done.') {
+    throw new Error(`not a countdown output:\n${lines.join('\n')}`);
+  }
+  const counters: CountdownLine[] = [];
+  for (let i = 0; i < 18; i += 2) {
+    const match = /^(\d+\.\d{4}) (\t+)([ABC]) = ([123])$/.exec(lines[i + 1] ?? '');
+    if (lines[i] !== separator || !match)
+      throw new Error(`bad pair: ${lines[i]} / ${lines[i + 1]}`);
+    counters.push({
+      seconds: Number(match[1]),
+      label: `${match[3]}${match[4]}`,
+      tabs: (match[2] ?? '').length,
+    });
+  }
+  return counters;
+}
+
+/** The sum of the book's sleeps (3 x 1 + 3 x 0.8 + 3 x 0.5) and the longest countdown's. */
+const SUM_OF_SLEEPS = 6.9;
+const LONGEST_COUNTDOWN = 3;
 
 const SEQUENTIAL = ['A3', 'A2', 'A1', 'B3', 'B2', 'B1', 'C3', 'C2', 'C1'];
 const CONCURRENT = ['C3', 'B3', 'A3', 'C2', 'C1', 'B2', 'A2', 'B1', 'A1'];
@@ -22,7 +58,7 @@ function expectTabsPerLabel(counters: ReturnType<typeof parseCountdown>): void {
 describe('example1.py', () => {
   it('runs the countdowns one after another: the total is the sum of every sleep', async () => {
     const scale = 0.2;
-    const run = await runExample('example1', scale);
+    const run = await runExample('example1', { timeScale: scale });
     expect(run.code).toBe(0);
     const counters = parseCountdown(run.lines);
     expect(counters.map((line) => line.label)).toEqual(SEQUENTIAL);
@@ -40,7 +76,7 @@ describe.each([
   ['new_countdown.1', 0.2],
 ])('%s.py', (name, scale) => {
   it('interleaves the countdowns: the total is the longest countdown, not the sum', async () => {
-    const run = await runExample(name, scale);
+    const run = await runExample(name, { timeScale: scale });
     expect(run.code).toBe(0);
     const counters = parseCountdown(run.lines);
     expectTabsPerLabel(counters);
@@ -60,7 +96,7 @@ describe.each([
 describe('example5.py', () => {
   it('interleaves the blocking countdowns, each on its own worker thread', async () => {
     const scale = 0.5;
-    const run = await runExample('example5', scale);
+    const run = await runExample('example5', { timeScale: scale });
     expect(run.code).toBe(0);
     const counters = parseCountdown(run.lines);
     expectTabsPerLabel(counters);

@@ -1,12 +1,14 @@
 import {
   connectionRefused,
   connectTelnet,
+  packageDirOf,
   type RunningServer,
   startServerExample,
   testBadArguments,
 } from '@mc/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { packageDir } from './run.js';
+
+const packageDir = packageDirOf(import.meta.url);
 
 let server: RunningServer | undefined;
 afterEach(() => {

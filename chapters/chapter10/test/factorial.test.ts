@@ -1,10 +1,12 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 40 });
 
 describe('factorial.py', () => {
   it('interleaves the two jobs step by step, and ends after the longer one (3 s), not the sum', async () => {
     const scale = 0.2;
-    const run = await runExample('factorial', scale);
+    const run = await runExample('factorial', { timeScale: scale });
     expect(run.code).toBe(0);
     expect(run.lines.slice(0, 7)).toEqual([
       'Task A: Compute factorial(2).',

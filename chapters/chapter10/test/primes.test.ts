@@ -1,9 +1,11 @@
 import { threadId } from 'node:worker_threads';
 import { observeTasks, type TaskEvent } from '@mc/core';
 import { ProcessPoolExecutor } from '@mc/core/concurrent/futures';
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { main as example6 } from '../src/example6.js';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 40 });
 
 const BIG = '9637529763296797';
 const VERDICT = (x: string) => `${x} is a prime number.`;
@@ -11,7 +13,7 @@ const TOOK = /^Took \d+\.\d{2} seconds\.$/;
 
 describe('example3.py', () => {
   it('checks the three numbers one after another, the big one exactly, and times it', async () => {
-    const run = await runExample('example3', 1);
+    const run = await runExample('example3', { timeScale: 1 });
     expect(run.code).toBe(0);
     expect(run.lines.slice(0, 6)).toEqual([
       `Processing ${BIG}...`,
@@ -28,7 +30,7 @@ describe('example3.py', () => {
 
 describe('example4.py', () => {
   it('lets the small checks finish first on one loop, and times it', async () => {
-    const run = await runExample('example4', 1);
+    const run = await runExample('example4', { timeScale: 1 });
     expect(run.code).toBe(0);
     expect(run.lines.slice(0, 6)).toEqual([
       `Processing ${BIG}...`,
@@ -44,7 +46,7 @@ describe('example4.py', () => {
 
 describe('example6.py', () => {
   it('prints the six lines whole, each number processed before its verdict, the big one last', async () => {
-    const run = await runExample('example6', 1);
+    const run = await runExample('example6', { timeScale: 1 });
     expect(run.code).toBe(0);
     const primeLines = run.lines.slice(0, -1);
     expect([...primeLines].sort()).toEqual(

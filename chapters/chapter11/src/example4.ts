@@ -17,4 +17,4 @@ async function main(): Promise<void> {
   print(html);
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -63,4 +63,4 @@ export async function printTook(download: (resolve: Resolve) => Promise<number>)
   print(`Took ${took.toFixed(2)} seconds.`);
 }
 
-if (isMain(import.meta.url)) runMain(() => printTook(downloadAll));
+if (isMain(import.meta.url)) runMain(() => printTook(downloadAll), { options: {} });

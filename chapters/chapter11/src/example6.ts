@@ -37,4 +37,4 @@ export async function downloadAll(resolve: Resolve, folder = 'output'): Promise<
   return timer() - start;
 }
 
-if (isMain(import.meta.url)) runMain(() => printTook(downloadAll));
+if (isMain(import.meta.url)) runMain(() => printTook(downloadAll), { options: {} });

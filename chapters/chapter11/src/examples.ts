@@ -41,10 +41,22 @@ export default defineChapter({
           listening,
           bookPort: 8888,
           // Nothing comes back: the lines a reader types are only logged. With no reply to wait
-          // for, the three lines may reach the server as one chunk, so one "Data received" line.
+          // for, the lines may reach the server as one chunk, so one "Data received" line; each
+          // session waits until the server has logged its last line, so a slow server is not
+          // stopped before it does.
           sessions: [
-            { name: 'client 1', steps: [{ send: 'Hello, World!\r\n' }, { send: "It's me\r\n" }] },
-            { name: 'client 2', steps: [{ send: 'second\r\n' }] },
+            {
+              name: 'client 1',
+              steps: [
+                { send: 'Hello, World!\r\n' },
+                { send: "It's me\r\n" },
+                { serverPrints: /^Data received: .*It's me/m },
+              ],
+            },
+            {
+              name: 'client 2',
+              steps: [{ send: 'second\r\n' }, { serverPrints: /^Data received: .*second/m }],
+            },
           ],
         },
       },

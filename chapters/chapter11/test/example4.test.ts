@@ -1,9 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { bookSite } from '@mc/pages-server';
-import { runExample } from '@mc/testing';
+import { packageDirOf, runExample } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const packageDir = packageDirOf(import.meta.url);
 
 describe('example4.py', () => {
   it("prints packtpub.com's 403 page as served, CRLF kept, then a newline, and exits 0", async () => {

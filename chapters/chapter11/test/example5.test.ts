@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { BOOK_SITES } from '@mc/pages-server';
-import { runExample } from '@mc/testing';
+import { packageDirOf, runExample } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { downloadAll, outputFile, urls } from '../src/example5.js';
 import { FILE_NAMES, siteOf, useDownloads, waitOf } from './downloads.js';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const packageDir = packageDirOf(import.meta.url);
 
 describe('example5.py', () => {
   const downloads = useDownloads();

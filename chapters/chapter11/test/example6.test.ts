@@ -1,11 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { BOOK_SITES } from '@mc/pages-server';
-import { runExample } from '@mc/testing';
+import { packageDirOf, runExample } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { downloadAll } from '../src/example6.js';
 import { FILE_NAMES, siteOf, useDownloads, waitOf } from './downloads.js';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const packageDir = packageDirOf(import.meta.url);
 
 /** What requests + a UTF-8 text file make of a body it decoded as ISO-8859-1. */
 const latin1ToUtf8 = (body: Buffer) => Buffer.from(body.toString('latin1'), 'utf8');

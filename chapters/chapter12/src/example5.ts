@@ -1,11 +1,52 @@
-// Mirrors Chapter12/example5.py: example2's threads, timed: both take lock_a, then lock_b, so B
+// Mirrors Chapter12/example5.py: example2's program, written out again as the book does, timed: both take lock_a, then lock_b, so B
 // waits until A has released them, and the run takes A's 4 s plus B's 10 s: `Took 14.00 seconds.`
 import { isMain, print, runMain } from '@mc/core';
+import { Lock, Thread } from '@mc/core/threading';
+import { sleep } from '@mc/core/time';
 import { timer } from '@mc/core/timeit';
-import { orderedThreads } from './example2.js';
+
+export async function threadA(lockA: Lock, lockB: Lock): Promise<void> {
+  print('Thread A is starting...');
+
+  print('Thread A waiting to acquire lock A.');
+  await lockA.acquire();
+  print('Thread A has acquired lock A, performing some calculation...');
+  await sleep(2);
+
+  print('Thread A waiting to acquire lock B.');
+  await lockB.acquire();
+  print('Thread A has acquired lock B, performing some calculation...');
+  await sleep(2);
+
+  print('Thread A releasing both locks.');
+  lockA.release();
+  lockB.release();
+}
+
+export async function threadB(lockA: Lock, lockB: Lock): Promise<void> {
+  print('Thread B is starting...');
+
+  print('Thread B waiting to acquire lock A.');
+  await lockA.acquire();
+  print('Thread B has acquired lock A, performing some calculation...');
+  await sleep(5);
+
+  print('Thread B waiting to acquire lock B.');
+  await lockB.acquire();
+  print('Thread B has acquired lock B, performing some calculation...');
+  await sleep(5);
+
+  print('Thread B releasing both locks.');
+  lockB.release();
+  lockA.release();
+}
 
 export async function main(): Promise<void> {
-  const [thread1, thread2] = orderedThreads();
+  const lockA = new Lock({ name: 'lock_a' });
+  const lockB = new Lock({ name: 'lock_b' });
+
+  const thread1 = new Thread({ target: threadA, args: [lockA, lockB] });
+  const thread2 = new Thread({ target: threadB, args: [lockA, lockB] });
 
   const start = timer();
 

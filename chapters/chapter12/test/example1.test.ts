@@ -1,5 +1,7 @@
+import { BLOCKED_SECONDS, exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { BLOCKED_SECONDS, runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
 
 describe('example1.py', () => {
   it('deadlocks for real: blocked until killed, after the book 8 lines, with the cycle named', async () => {

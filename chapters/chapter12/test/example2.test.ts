@@ -1,6 +1,8 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import declaration from '../src/examples.js';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
 
 describe('example2.py', () => {
   it('ends with Finished. after the book 13 lines: one lock order, no circular wait', async () => {

@@ -1,5 +1,7 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
 
 describe('example3.py', () => {
   it('eats a while, then all five hold their left fork and wait for their right one, for ever', async () => {

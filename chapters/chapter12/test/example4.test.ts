@@ -1,8 +1,10 @@
 import { Lock, Thread } from '@mc/core/threading';
 import { sleep } from '@mc/core/time';
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { acquire } from '../src/example4.js';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
 
 describe('example4.py', () => {
   it('lets two threads asking for two locks in opposite orders both finish, and frees them', async () => {

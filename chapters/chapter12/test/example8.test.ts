@@ -1,7 +1,8 @@
-import { captureLines } from '@mc/testing';
+import { captureLines, exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { fork, Spouse } from '../src/example8.js';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
 
 describe('example8.py', () => {
   it('keeps both spouses busy while neither eats, and never takes the fork', async () => {

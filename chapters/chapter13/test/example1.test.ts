@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTurns } from './run.js';
+import { countTurns } from './turns.js';
 
 describe('example1.py', () => {
   it('starves the writers: in a 1 s run the three readers read, over and over, and nobody writes', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTurns } from './run.js';
+import { countTurns } from './turns.js';
 
 describe('example2.py', () => {
   it('starves the readers: once the writers are in, they write, over and over, and nobody reads', async () => {
@@ -12,7 +12,7 @@ describe('example2.py', () => {
     for (const count of writes.values()) expect(count).toBeGreaterThanOrEqual(20);
     const firstWrite = turns.findIndex(([kind]) => kind === 'write');
     const readsAfter = turns.slice(firstWrite).filter(([kind]) => kind === 'read');
-    // At most the readers already queued when the writers came (the spec allows 3).
+    // At most the readers already queued when the writers came: 3.
     expect(readsAfter.length).toBeLessThanOrEqual(3);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTurns } from './run.js';
+import { countTurns } from './turns.js';
 
 describe('example3.py', () => {
   it('serves everybody through the turnstile: all five threads get their turns', async () => {

@@ -4,7 +4,7 @@
 //
 // The book seeds Python's generator (`random.seed(0)`) and draws 20 `randint(0, 1)`; JavaScript's
 // generator cannot be seeded, so the 20 values CPython draws are written out here: twelve 1s.
-import { isMain, print, runMain } from '@mc/core';
+import { isMain, print, runMain, signSpace } from '@mc/core';
 import { Lock, Thread } from '@mc/core/threading';
 import { sleep } from '@mc/core/time';
 import { timer } from '@mc/core/timeit';
@@ -23,11 +23,6 @@ export async function update(pausePeriod = 0): Promise<void> {
 export const PAUSE_PERIODS: readonly number[] = [
   1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 1,
 ];
-
-/** Python's `f'{x : .2f}'`: two decimals, and a space where a minus sign would go. */
-export function signSpace(seconds: number): string {
-  return `${seconds < 0 ? '' : ' '}${seconds.toFixed(2)}`;
-}
 
 export async function main(): Promise<void> {
   const pausePeriods = PAUSE_PERIODS;

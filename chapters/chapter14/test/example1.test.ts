@@ -1,8 +1,10 @@
-import { captureLines } from '@mc/testing';
+import { captureLines, exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/example1.js';
 import { PAUSE_PERIODS } from '../src/example3.js';
-import { finalCounter, runExample, withDraws } from './run.js';
+import { finalCounter, withDraws } from './draws.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
 
 describe('example1.py', () => {
   it('loses the updates made while a 1 s thread paused: the seeded pauses end at 9, not 20', async () => {

@@ -1,9 +1,11 @@
 import { observeThreads } from '@mc/core';
-import { captureLines } from '@mc/testing';
+import { captureLines, exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/example2.js';
 import { PAUSE_PERIODS } from '../src/example3.js';
-import { finalCounter, runExample, withDraws } from './run.js';
+import { finalCounter, withDraws } from './draws.js';
+
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
 
 describe('example2.py', () => {
   it('loses no update under the lock, and pauses one thread at a time', async () => {

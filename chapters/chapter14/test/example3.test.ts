@@ -1,8 +1,11 @@
-import { observeThreads } from '@mc/core';
-import { captureLines } from '@mc/testing';
+import { observeThreads, signSpace } from '@mc/core';
+import { captureLines, exampleRunner, tookSeconds } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { main, signSpace } from '../src/example3.js';
-import { runExample, TIME_SCALE, tookSeconds } from './run.js';
+import { main } from '../src/example3.js';
+
+/** The time scale of the process tests: the book's 1 s lasts 10 ms. */
+const TIME_SCALE = 0.01;
+const runExample = exampleRunner(import.meta.url, { timeScale: TIME_SCALE, limitSeconds: 20 });
 
 describe('example3.py', () => {
   it("prints the book's seven lines: 20 both ways, each run at least the 12 s of pauses", async () => {

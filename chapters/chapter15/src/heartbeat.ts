@@ -1,4 +1,4 @@
-import { observeTasks, print } from '@mc/core';
+import { observeTasks, print, signSpace } from '@mc/core';
 import { timer } from '@mc/core/timeit';
 
 /** How often the heartbeat means to tick, in milliseconds. */
@@ -83,7 +83,6 @@ export function describePool({ mostAtOnce, threads }: PoolOverlap): string {
 }
 
 /** The book's `f'{t : .2f}'`: a space where a minus sign would go, two decimals. */
-export const signSpace = (seconds: number): string => ` ${seconds.toFixed(2)}`;
 
 /**
  * One timed phase of examples 2 and 3: starts the heartbeat and the timer, runs `work`, then prints

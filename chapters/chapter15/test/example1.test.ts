@@ -1,5 +1,7 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { runExample } from './run.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 60 });
 
 describe('example1.py', () => {
   it("says what CPython counts, then shows the aliasing and a WeakRef's view of the list", async () => {

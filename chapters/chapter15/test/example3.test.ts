@@ -3,22 +3,30 @@ import { observeTasks, type TaskEvent } from '@mc/core';
 import { workerFunction } from '@mc/core/concurrent/futures';
 import {
   captureLines,
+  exampleRunner,
   OVERLAP_PROBE_MODULE,
   oneCpuReason,
   type ProbeReport,
   type ProbeTask,
   probeOverlap,
+  tookSeconds,
 } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { main, makePool } from '../src/example3.js';
-import { pulses, runExample, took } from './run.js';
+import { pulses } from './heartbeat-lines.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 60 });
 
 describe('example3.py', () => {
   it("prints the book's three sections, with their blank lines", async () => {
-    const run = await runExample('example3', ['--count', '100000000']);
+    const run = await runExample('example3', { args: ['--count', '100000000'] });
     expect(run.code).toBe(0);
     const shape = run.lines.map((line) =>
-      took.test(line) ? 'Took' : line.startsWith('Heartbeat: ') ? 'Heartbeat' : line,
+      tookSeconds([line]).length === 1
+        ? 'Took'
+        : line.startsWith('Heartbeat: ')
+          ? 'Heartbeat'
+          : line,
     );
     expect(shape).toEqual([
       'Counting down from 100000000.',

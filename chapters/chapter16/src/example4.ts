@@ -3,14 +3,30 @@
 // the threads' 1 ms sleeps now run side by side, and only one increment in ten waits for the
 // global lock. The book first times example3's single counter again (printing nothing), then the
 // approximate counters for 1 to 10 threads, and plots both in a window. Here nothing opens: the
-// times of both are printed after the blocks (an addition), and the runner draws the chart.
+// times of both are printed after the blocks (an addition), and the runner draws the chart. The
+// book's LockedCounter and single-counter loop are written out again here, as in the book.
 import { isMain, print, runMain } from '@mc/core';
 import { ThreadPoolExecutor } from '@mc/core/concurrent/futures';
 import { Lock } from '@mc/core/threading';
 import { sleep } from '@mc/core/time';
 import { timer } from '@mc/core/timeit';
-import { LockedCounter } from './example2.js';
-import { timeSingleCounter } from './example3.js';
+
+export class LockedCounter {
+  value = 0;
+  readonly lock = new Lock();
+
+  async increment(x: number): Promise<void> {
+    using _held = await this.lock.hold();
+    const newValue = this.value + x;
+    await sleep(0.001); // creating a delay
+    this.value = newValue;
+  }
+
+  async getValue(): Promise<number> {
+    using _held = await this.lock.hold();
+    return this.value;
+  }
+}
 
 export class ApproximateCounter {
   value = 0;
@@ -68,7 +84,17 @@ export async function main(): Promise<{ single: number[]; approximate: number[] 
   // Previous single-lock counter
   const single: number[] = [];
   for (let nWorkers = 1; nWorkers <= 10; nWorkers++) {
-    single.push((await timeSingleCounter(nWorkers)).seconds);
+    const counter = new LockedCounter();
+
+    const start = timer();
+    {
+      await using executor = new ThreadPoolExecutor({ maxWorkers: nWorkers });
+      executor.map(
+        (x) => counter.increment(x),
+        Array.from({ length: 100 * nWorkers }, () => 1),
+      );
+    }
+    single.push(timer() - start);
   }
 
   // New approximate counters

@@ -1,9 +1,12 @@
+import { exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { networkBlocks, runExample } from './run.js';
+import { networkBlocks } from './network-blocks.js';
+
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 30 });
 
 describe('example5.py', () => {
   it("fails thread 1 with KeyError: 'A', and the program goes on to exit 0", async () => {
-    const run = await runExample('example5', 0.01);
+    const run = await runExample('example5', { timeScale: 0.01 });
     expect(run.code).toBe(0);
     expect(run.lines).toEqual([
       ...networkBlocks.initial,

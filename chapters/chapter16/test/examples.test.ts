@@ -1,15 +1,8 @@
-import { fileURLToPath } from 'node:url';
-import { declarationProblems } from '@mc/testing';
+import { describeDeclaration } from '@mc/testing/declaration-test';
 import { describe, expect, it } from 'vitest';
 import declaration, { parseBothCounters, parseSingleCounter } from '../src/examples.js';
 
-describe('examples.ts', () => {
-  it('declares every example against its own source file and its book file', () => {
-    expect(declarationProblems(declaration, fileURLToPath(new URL('..', import.meta.url)))).toEqual(
-      [],
-    );
-  });
-});
+describeDeclaration(declaration, import.meta.url);
 
 describe('the charts the runner draws', () => {
   it("reads example3's blocks, Node's and the Python twin's alike", () => {

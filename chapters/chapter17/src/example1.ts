@@ -3,7 +3,7 @@
 // Python's threads take turns under the GIL and need a 1 µs switch interval to collide; Node's
 // workers run truly in parallel on a SharedArrayBuffer, so plain increments collide at once. The
 // book's 1000 threads of one increment become 4 workers (one worker per thread took 41 to 64 s to
-// start here) of 250,000 increments each, released together by a start barrier; `--threads 1000`
+// start here) of 250,000 increments each, released together by a start barrier; `--operations 1000`
 // is the book's total. Each increment is Atomics.load then Atomics.store, two atomic steps like
 // Python's LOAD and STORE bytecodes; `--increment plain` is `v[0] = v[0] + 1` (V8's optimised code
 // makes it one x86 add to memory, which loses fewer), `--increment atomic` is Atomics.add: exact.
@@ -15,13 +15,13 @@ import { parseWorkload } from './workload-options.js';
 const forms: [IncrementForm, ...IncrementForm[]] = ['load-store', 'plain', 'atomic'];
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-  const { threads, workers, form } = parseWorkload(argv, 'increment', forms);
-  print(`${workers} workers, ${threads} increments (${form}), released together.`);
+  const { operations, workers, form } = parseWorkload(argv, 'increment', forms);
+  print(`${workers} workers, ${operations} increments (${form}), released together.`);
 
   const shared = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
   const cells = new Int32Array(shared);
 
-  await runWorkers(new URL('./workers/increment.js', import.meta.url), workers, threads, {
+  await runWorkers(new URL('./workers/increment.js', import.meta.url), workers, operations, {
     shared,
     form,
   });

@@ -4,22 +4,28 @@ import { numberOption, parseOptions, UsageError, wholeNumber } from '@mc/core';
 export const BOOK_THREADS = 1000;
 
 /** The operations run by default: enough that the workers' loops overlap on every run. */
-export const DEFAULT_THREADS = 1_000_000;
+export const DEFAULT_OPERATIONS = 1_000_000;
 
-/** Worker threads by default, as the spec's prototype measured (one worker per book thread took 41 to 64 s to start). */
+/**
+ * The most operations a run may ask for: 10 times the default, a few seconds of work and 40 MB of
+ * shared list for example2. More would run for minutes (10^12 for hours) or fail to allocate.
+ */
+export const MAX_OPERATIONS = 10_000_000;
+
+/** Worker threads by default, as a first prototype measured (one worker per book thread took 41 to 64 s to start). */
 export const DEFAULT_WORKERS = 4;
 
 /** What an example of this chapter was asked to run. */
 export interface Workload<Form extends string> {
   /** Operations in all (the book's threads, each doing one). */
-  readonly threads: number;
+  readonly operations: number;
   /** Worker threads sharing them. */
   readonly workers: number;
   readonly form: Form;
 }
 
 /**
- * Reads `--threads N` (operations in all; the book's is 1000), `--workers W` and `--<formOption> F`
+ * Reads `--operations N` (in all, at most `MAX_OPERATIONS`; the book's 1000 threads did one each), `--workers W` and `--<formOption> F`
  * (one of `forms`, the first by default) from the command line.
  *
  * @throws UsageError, one line naming the valid options.
@@ -29,22 +35,22 @@ export function parseWorkload<Form extends string>(
   formOption: string,
   forms: readonly [Form, ...Form[]],
 ): Workload<Form> {
-  const usage = `valid options: --threads N (the book's: ${BOOK_THREADS}), --workers W, --${formOption} ${forms.join('|')}`;
+  const usage = `valid options: --operations N (the book's: ${BOOK_THREADS}, at most ${MAX_OPERATIONS}), --workers W, --${formOption} ${forms.join('|')}`;
   const { values } = parseOptions(
     {
       args: [...argv],
       options: {
-        threads: { type: 'string' },
+        operations: { type: 'string' },
         workers: { type: 'string' },
         [formOption]: { type: 'string' },
       },
     },
     usage,
   );
-  const threads = numberOption(
-    'threads',
-    values.threads as string | undefined,
-    wholeNumber(1),
+  const operations = numberOption(
+    'operations',
+    values.operations as string | undefined,
+    wholeNumber(1, MAX_OPERATIONS),
     usage,
   );
   const workers = numberOption(
@@ -60,7 +66,7 @@ export function parseWorkload<Form extends string>(
     );
   }
   return {
-    threads: threads ?? DEFAULT_THREADS,
+    operations: operations ?? DEFAULT_OPERATIONS,
     workers: workers ?? DEFAULT_WORKERS,
     form: form as Form,
   };

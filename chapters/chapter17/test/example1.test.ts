@@ -1,6 +1,14 @@
-import { oneCpuReason, testBadArguments } from '@mc/testing';
+import {
+  exampleRunner,
+  numberAfter,
+  oneCpuReason,
+  packageDirOf,
+  testBadArguments,
+} from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { finalNumber, packageDir, runExample } from './run.js';
+
+const packageDir = packageDirOf(import.meta.url);
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 30 });
 
 const TOTAL = 1_000_000;
 
@@ -14,10 +22,10 @@ describe('example1.py', () => {
       const run = await runExample('example1');
       expect(run.code).toBe(0);
       expect(run.lines.slice(1)).toEqual([
-        `Final value: ${finalNumber(run, 'Final value:')}.`,
+        `Final value: ${numberAfter(run.lines, 'Final value:')}.`,
         'Finished.',
       ]);
-      finals.push(finalNumber(run, 'Final value:'));
+      finals.push(numberAfter(run.lines, 'Final value:'));
     }
     expect(finals.every((final) => final > 0 && final <= TOTAL)).toBe(true);
     expect(Math.min(...finals)).toBeLessThan(TOTAL);
@@ -25,7 +33,7 @@ describe('example1.py', () => {
 
   it('never loses one with Atomics.add', async () => {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const run = await runExample('example1', ['--increment', 'atomic']);
+      const run = await runExample('example1', { args: ['--increment', 'atomic'] });
       expect(run.lines).toEqual([
         '4 workers, 1000000 increments (atomic), released together.',
         'Final value: 1000000.',
@@ -35,7 +43,9 @@ describe('example1.py', () => {
   });
 
   it("runs the book's 1000 increments as four workers of 250", async () => {
-    const run = await runExample('example1', ['--threads', '1000', '--increment', 'atomic']);
+    const run = await runExample('example1', {
+      args: ['--operations', '1000', '--increment', 'atomic'],
+    });
     expect(run.stdout).toBe(
       '4 workers, 1000 increments (atomic), released together.\nFinal value: 1000.\nFinished.\n',
     );
@@ -45,12 +55,12 @@ describe('example1.py', () => {
     [
       'example1',
       ['--increment', 'twice'],
-      "--increment must be one of load-store, plain, atomic, got 'twice'; valid options: --threads N (the book's: 1000), --workers W, --increment load-store|plain|atomic",
+      "--increment must be one of load-store, plain, atomic, got 'twice'; valid options: --operations N (the book's: 1000, at most 10000000), --workers W, --increment load-store|plain|atomic",
     ],
     [
       'example1',
       ['--workers', '0'],
-      "--workers must be a whole number from 1 to 64, got '0'; valid options: --threads N (the book's: 1000), --workers W, --increment load-store|plain|atomic",
+      "--workers must be a whole number from 1 to 64, got '0'; valid options: --operations N (the book's: 1000, at most 10000000), --workers W, --increment load-store|plain|atomic",
     ],
   ]);
 });

@@ -1,8 +1,16 @@
-import { oneCpuReason, testBadArguments } from '@mc/testing';
+import {
+  exampleRunner,
+  numberAfter,
+  oneCpuReason,
+  packageDirOf,
+  testBadArguments,
+} from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { runWorkers } from '../src/shared-workers.js';
 import { type AppendForm, LENGTH } from '../src/workers/append.js';
-import { finalNumber, packageDir, runExample } from './run.js';
+
+const packageDir = packageDirOf(import.meta.url);
+const runExample = exampleRunner(import.meta.url, { limitSeconds: 30 });
 
 /** Runs the append workers in this process and returns the list: its length and its items. */
 async function appendTogether(total: number, form: AppendForm) {
@@ -43,8 +51,8 @@ describe('example2.py', () => {
     context.skip(oneCpuReason() !== undefined, oneCpuReason());
     const lengths: number[] = [];
     for (let attempt = 0; attempt < 3 && !lengths.some((length) => length < 1_000_000); attempt++) {
-      const run = await runExample('example2', ['--append', 'plain']);
-      lengths.push(finalNumber(run, 'Final list length:'));
+      const run = await runExample('example2', { args: ['--append', 'plain'] });
+      lengths.push(numberAfter(run.lines, 'Final list length:'));
     }
     expect(Math.min(...lengths)).toBeLessThan(1_000_000);
   });
@@ -52,8 +60,19 @@ describe('example2.py', () => {
   testBadArguments(packageDir, [
     [
       'example2',
-      ['--threads', 'many'],
-      "--threads must be a whole number of at least 1, got 'many'; valid options: --threads N (the book's: 1000), --workers W, --append atomic|plain",
+      ['--operations', 'many'],
+      "--operations must be a whole number from 1 to 10000000, got 'many'; valid options: --operations N (the book's: 1000, at most 10000000), --workers W, --append atomic|plain",
+    ],
+    // Bounded by what can run: 10^12 operations would run for hours (and the list not allocate).
+    [
+      'example2',
+      ['--operations', '1000000000000'],
+      "--operations must be a whole number from 1 to 10000000, got '1000000000000'; valid options: --operations N (the book's: 1000, at most 10000000), --workers W, --append atomic|plain",
+    ],
+    [
+      'example1',
+      ['--threads', '1000'],
+      "unknown option '--threads'; valid options: --operations N (the book's: 1000, at most 10000000), --workers W, --increment load-store|plain|atomic",
     ],
   ]);
 });

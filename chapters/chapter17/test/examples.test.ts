@@ -1,12 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { declarationProblems } from '@mc/testing';
-import { describe, expect, it } from 'vitest';
+import { describeDeclaration } from '@mc/testing/declaration-test';
 import declaration from '../src/examples.js';
 
-describe('examples.ts', () => {
-  it('declares every example against its own source file and its book file', () => {
-    expect(declarationProblems(declaration, fileURLToPath(new URL('..', import.meta.url)))).toEqual(
-      [],
-    );
-  });
-});
+describeDeclaration(declaration, import.meta.url);

@@ -2,7 +2,7 @@
 // original, and what each side saw compared byte for byte: the bytes the client received, and the
 // server's log with client ports and the server's port left out. Build first. From chapters/chapter18:
 //
-//   node bench/compare.mjs --python /work/shared/book-originals --python-bin /usr/bin/python3
+//   node bench/compare.mjs --python path/to/Mastering-Concurrency-in-Python --python-bin /usr/bin/python3
 //
 // The originals listen on 8080, and after a session they closed the port stays taken (TIME_WAIT,
 // no SO_REUSEADDR) for up to a minute: the script waits until it is free before each original.
@@ -30,7 +30,7 @@ if (!values.python) {
   process.exit(2);
 }
 
-/** What a reader types, line by line: the spec's exchange, bad lines and commands included. */
+/** What a reader types, line by line: a reader's session, bad lines and commands included. */
 const LINES = [
   'hello\r\n',
   '\r\n',

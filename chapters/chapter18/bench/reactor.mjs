@@ -2,7 +2,7 @@
 // in the same run; then what a client that leaves without quit costs each server (examples 1, 3, 6)
 // while it is idle. Build first (pnpm --filter chapter18 build). From chapters/chapter18:
 //
-//   node bench/reactor.mjs --runs 5 --python /work/shared/book-originals --python-bin /usr/bin/python3
+//   node bench/reactor.mjs --runs 5 --python path/to/Mastering-Concurrency-in-Python --python-bin /usr/bin/python3
 //
 // Each run: start the server, put the load on it (src/load-client.ts: --clients connected at once,
 // --requests questions each, every answer checked; the clients then close their connections, so

@@ -10,10 +10,10 @@
  * when a client waits to be accepted, a connection when a whole line (or its end) is there.
  */
 import { createServer, type Server, type Socket } from 'node:net';
-import { interrupted } from '@mc/core';
+import { interrupted, pyRepr } from '@mc/core';
 import type { Selectable } from '@mc/core/select';
 import { type LineEvent, LineSplitter, NOT_UTF8, TOO_LONG } from './lines.js';
-import { listen, pyAddress } from './listen.js';
+import { listen } from './listen.js';
 
 /** How many lines a reactor's connection reads ahead of its session before it stops reading. */
 const QUEUED_LINES = 64;
@@ -32,7 +32,7 @@ export class Connection implements Selectable {
 
   constructor(socket: Socket) {
     this.#socket = socket;
-    this.address = pyAddress(socket);
+    this.address = pyRepr([socket.remoteAddress ?? '?', socket.remotePort ?? 0]);
     socket.on('data', (chunk: Buffer) => {
       for (const event of this.#splitter.push(chunk)) this.#events.push(event);
       // Read no further ahead than the session asks: the rest waits in the kernel's buffers. A

@@ -10,10 +10,9 @@
 // reads "end of data" forever, at full CPU, and never serves anyone again).
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
-import { isMain, portOption, print, runMain } from '@mc/core';
+import { isMain, portOption, print, pyAscii, runMain } from '@mc/core';
 import { type Connection, Listener } from './blocking-socket.js';
 import { BOOK_PORT } from './listen.js';
-import { pyAscii } from './py-ascii.js';
 
 /**
  * Main event loop: accept a client, serve it until it leaves, accept the next. Example3 runs the

@@ -9,12 +9,11 @@
 // session (the book's loop spins at full CPU and never serves anyone again).
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
-import { isMain, portOption, print, runMain } from '@mc/core';
+import { isMain, portOption, print, pyAscii, runMain } from '@mc/core';
 import type { Connection } from './blocking-socket.js';
 import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
 import { reactor } from './example1.js';
 import { BOOK_PORT } from './listen.js';
-import { pyAscii } from './py-ascii.js';
 
 async function processRequest(conn: Connection): Promise<void> {
   print(`Received connection from ${conn.address}`);

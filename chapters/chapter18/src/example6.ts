@@ -13,12 +13,11 @@
 // a whole line, however many came in one read, and a partial line waits in its own connection.
 //
 //   --port N   listen on port N instead of 8080 (0: a free port; the line printed names it)
-import { isMain, portOption, print, runMain } from '@mc/core';
+import { isMain, portOption, print, pyAscii, runMain } from '@mc/core';
 import { select } from '@mc/core/select';
 import { type Connection, Listener } from './blocking-socket.js';
 import { NOT_INTEGERS, parseIntegers, product, sum } from './calculator.js';
 import { BOOK_PORT } from './listen.js';
-import { pyAscii } from './py-ascii.js';
 
 ///////////////////////////////////////////////////////////////////////////
 // Reactor

@@ -1,3 +1,4 @@
+import { decode } from '@mc/core';
 /**
  * The servers' line reading: what Python's `conn.makefile()` and `file.readline()` do, byte chunks
  * in, lines out. Universal newlines as Python's text files: LF, CRLF and a lone CR each end a line
@@ -32,7 +33,6 @@ const CR = 0x0d;
 
 /** Splits a byte stream into lines; one per connection. */
 export class LineSplitter {
-  readonly #decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   #pending: Buffer[] = [];
   #pendingBytes = 0;
   /** The last byte seen was a CR: an LF right after it belongs to the same line break. */
@@ -87,7 +87,7 @@ export class LineSplitter {
     this.#pending = [];
     this.#pendingBytes = 0;
     try {
-      return { kind: 'line', text: bytes === undefined ? '' : this.#decoder.decode(bytes) };
+      return { kind: 'line', text: bytes === undefined ? '' : decode(bytes) };
     } catch {
       return { kind: 'not-utf8' };
     }

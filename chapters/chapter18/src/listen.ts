@@ -1,10 +1,10 @@
 /**
- * What the three servers (examples 1, 3 and 6) share: the book's address (core's `portOption`
- * reads `--port`), the start-up line and Python's way of printing a client's address. (A clean stop on Ctrl+C is
+ * What the three servers (examples 1, 3 and 6) share: the book's address and the start-up line
+ * (the `--port` option is core's `portOption`, a client's address core's `pyRepr` of the pair). (A clean stop on Ctrl+C is
  * core's `interrupted()`, awaited from before the start-up line.)
  */
 import { once } from 'node:events';
-import type { Server, Socket } from 'node:net';
+import type { Server } from 'node:net';
 import { print } from '@mc/core';
 
 /** The book's `reactor('localhost', 8080)`. */
@@ -26,9 +26,4 @@ export async function listen(server: Server, port: number): Promise<number> {
   const bound = typeof address === 'object' && address !== null ? address.port : port;
   print(`Server up, running, and waiting for call on ${BOOK_HOST} ${bound}`);
   return bound;
-}
-
-/** A client's address as Python prints the pair `accept()` returns: `('127.0.0.1', 54321)`. */
-export function pyAddress(socket: Socket): string {
-  return `('${socket.remoteAddress}', ${socket.remotePort})`;
 }

@@ -1,6 +1,6 @@
+import { pyAscii } from '@mc/core';
 import { describe, expect, it } from 'vitest';
 import { parseIntegers, product, sum } from '../src/calculator.js';
-import { pyAscii } from '../src/py-ascii.js';
 
 describe('parseIntegers: what Python int() accepts in each piece', () => {
   it.each([

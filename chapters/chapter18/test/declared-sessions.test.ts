@@ -17,8 +17,11 @@ async function play(port: number, session: ClientSession): Promise<void> {
   for (const step of session.steps) {
     if ('send' in step) client.send(step.send);
     else if ('closed' in step) await client.waitClosed();
-    else if (typeof step.expect === 'string') await client.expect(step.expect);
-    else throw new Error(`${session.name}: a RegExp step; this test plays strings only`);
+    else if ('expect' in step && typeof step.expect === 'string') await client.expect(step.expect);
+    else
+      throw new Error(
+        `${session.name}: a RegExp or serverPrints step; this test plays strings only`,
+      );
   }
   client.drop();
 }

@@ -1,4 +1,4 @@
-/** What the calculator servers (examples 3 and 6) answer, from the chapter's spec. */
+/** What the calculator servers (examples 3 and 6) answer, as the book's servers answer them. */
 
 const ERROR = 'ERROR. Enter only integers separated by commas\n';
 

@@ -1,8 +1,7 @@
 /** This chapter's servers, started as a reader does, for a test to talk to them with `connectTelnet`. */
-import { fileURLToPath } from 'node:url';
-import { type RunningServer, startServerExample } from '@mc/testing';
+import { packageDirOf, type RunningServer, startServerExample } from '@mc/testing';
 
-export const packageDir = fileURLToPath(new URL('..', import.meta.url));
+export const packageDir = packageDirOf(import.meta.url);
 
 /** Starts `node dist/<name>.js --port 0` and waits for its start-up line. */
 export function startServer(name: string): Promise<RunningServer> {

@@ -23,4 +23,4 @@ async function main() {
   await scheduler.shutdown();
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

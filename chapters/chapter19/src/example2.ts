@@ -27,4 +27,4 @@ async function main() {
   await scheduler.shutdown();
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

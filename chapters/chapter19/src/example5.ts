@@ -21,4 +21,4 @@ export class FibTest extends TestCase {
   }
 }
 
-if (isMain(import.meta.url)) runMain(() => unittestMain(import.meta.url, FibTest));
+if (isMain(import.meta.url)) runMain(() => unittestMain(import.meta.url, FibTest), { options: {} });

@@ -19,4 +19,4 @@ async function main() {
   await runner.run(concurrentSuite);
 }
 
-if (isMain(import.meta.url)) runMain(main);
+if (isMain(import.meta.url)) runMain(main, { options: {} });

@@ -1,6 +1,7 @@
-import { processExists } from '@mc/testing';
+import { childrenOf, packageDirOf, processExists, runUntil, startExample } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { matching, runUntil } from './run.js';
+
+const packageDir = packageDirOf(import.meta.url);
 
 const pidOf = (line: string) => Number(/ (\d+)(:|$)/.exec(line)?.[1]);
 
@@ -8,16 +9,19 @@ describe('example3.py', () => {
   it('runs overlapping jobs in pool processes with their own pids, and waits for them at Ctrl-C', async () => {
     // Half the book's timings: a run every 1.5 s lasting 2 s, so run 2 starts 0.5 s before run 1 ends.
     const run = await runUntil(
+      packageDir,
       'example3',
-      0.5,
-      (lines) => matching(lines, /^Starting/).length >= 3,
+      (lines) => lines.filter((line) => /^Starting/.test(line)).length >= 3,
+      { timeScale: 0.5 },
     );
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    const starts = matching(run.lines, /^Starting job inside \d+$/);
-    const ends = matching(run.lines, /^Ending job inside \d+$/);
+    const starts = run.lines.filter((line) => /^Starting job inside \d+$/.test(line));
+    const ends = run.lines.filter((line) => /^Ending job inside \d+$/.test(line));
     expect(
-      matching(run.lines, /^From process \d+: The time is \d{4}-\d{2}-\d{2} [\d:.]+$/),
+      run.lines.filter((line) =>
+        /^From process \d+: The time is \d{4}-\d{2}-\d{2} [\d:.]+$/.test(line),
+      ),
     ).toHaveLength(starts.length);
     // shutdown() waited: every run that started also ended.
     expect(ends).toHaveLength(starts.length);
@@ -32,5 +36,15 @@ describe('example3.py', () => {
     expect(pidOf(starts[1] ?? '')).not.toBe(firstPid);
     // The pool's processes are gone with the program.
     for (const pid of pids) expect(processExists(pid)).toBe(false);
+  });
+
+  it('prints no error when it and its pool workers are stopped with a job in flight (a runner stop)', async () => {
+    const run = startExample(packageDir, 'example3', { timeScale: 0.5, limitSeconds: 60 });
+    await run.printed('Starting job inside');
+    // The runner's stop: SIGTERM to every process of the tree, the pool workers too.
+    for (const pid of childrenOf(run.pid)) process.kill(pid, 'SIGTERM');
+    const exit = await run.stop('SIGTERM');
+    expect(run.stderr).toBe('');
+    expect(exit.code).toBe(0);
   });
 });

@@ -1,7 +1,9 @@
+import { packageDirOf, runUntil } from '@mc/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BlockingScheduler } from '../src/apscheduler/index.js';
 import { scheduledJob, timedJob } from '../src/example4.js';
-import { runUntil } from './run.js';
+
+const packageDir = packageDirOf(import.meta.url);
 
 const EVERY_THREE = 'This job is run every three minutes.';
 const WEEKDAY = 'This job is run every weekday at 5pm.';
@@ -14,7 +16,10 @@ describe('example4.py', () => {
 
   it('runs the interval job every three (scaled) minutes until stopped, then exits cleanly', async () => {
     // At 0.001, three minutes last 0.18 s.
-    const run = await runUntil('example4', 0.001, (lines) => lines.length >= 3, 'SIGTERM');
+    const run = await runUntil(packageDir, 'example4', (lines) => lines.length >= 3, {
+      timeScale: 0.001,
+      signal: 'SIGTERM',
+    });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.lines.slice(0, 3)).toEqual([EVERY_THREE, EVERY_THREE, EVERY_THREE]);

@@ -1,6 +1,9 @@
+import { packageDirOf, watchChildren } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { FibTest, fib } from '../src/example5.js';
-import { parseReport, watchChildren } from './run.js';
+import { parseReport } from './unittest-report.js';
+
+const packageDir = packageDirOf(import.meta.url);
 
 describe('example5.py', () => {
   it('computes the Fibonacci numbers the tests expect', () => {
@@ -8,7 +11,7 @@ describe('example5.py', () => {
   });
 
   it('runs its two tests under node:test in a child process and reports OK, exit 0', async () => {
-    const run = await watchChildren('dist/example5.js');
+    const run = await watchChildren(packageDir, 'dist/example5.js');
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(parseReport(run.stdout)).toEqual({ marks: '..', ran: 2, verdict: 'OK' });

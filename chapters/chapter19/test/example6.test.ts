@@ -1,6 +1,9 @@
+import { packageDirOf, watchChildren } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { fib } from '../src/example6.js';
-import { parseReport, watchChildren } from './run.js';
+import { parseReport } from './unittest-report.js';
+
+const packageDir = packageDirOf(import.meta.url);
 
 describe('example6.py', () => {
   it('computes exact big Fibonacci numbers in BigInt', () => {
@@ -11,7 +14,7 @@ describe('example6.py', () => {
   });
 
   it('runs the four tests one after the other in one child process, and all pass', async () => {
-    const run = await watchChildren('dist/example6.js');
+    const run = await watchChildren(packageDir, 'dist/example6.js');
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(parseReport(run.stdout)).toEqual({ marks: '....', ran: 4, verdict: 'OK' });

@@ -1,9 +1,12 @@
+import { packageDirOf, watchChildren } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
-import { parseReport, watchChildren } from './run.js';
+import { parseReport } from './unittest-report.js';
+
+const packageDir = packageDirOf(import.meta.url);
 
 describe('example7.py', () => {
   it('runs the four tests in four child processes alive at the same time, and all pass', async () => {
-    const run = await watchChildren('dist/example7.js');
+    const run = await watchChildren(packageDir, 'dist/example7.js');
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(parseReport(run.stdout)).toEqual({ marks: '....', ran: 4, verdict: 'OK' });

@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import { packageDirOf, watchChildren } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { forkForTests } from '../src/unittest/suite.js';
 import { TestCase, testNames } from '../src/unittest/test-case.js';
-import { watchChildren } from './run.js';
+
+const packageDir = packageDirOf(import.meta.url);
 
 class Sample extends TestCase {
   test_b() {}
@@ -26,7 +28,7 @@ describe('the unittest twin', () => {
 
   it('shows a failure and an error as unittest does, and exits 1', async () => {
     const fixture = fileURLToPath(new URL('./fixtures/mixed-results.mjs', import.meta.url));
-    const run = await watchChildren(fixture);
+    const run = await watchChildren(packageDir, fixture);
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     // Tests run in name order: test_fails, test_passes, test_throws.

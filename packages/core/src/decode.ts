@@ -1,17 +1,7 @@
-// Python's `bytes.decode()` (strict UTF-8): a str, or a UnicodeDecodeError saying where and why.
-// Node's `buffer.toString()` would put U+FFFD in place of a bad byte instead of refusing it.
+import { UnicodeDecodeError } from './errors.js';
 
-/**
- * Raised by `decode` for bytes that are not UTF-8. Twin of Python's `UnicodeDecodeError`, with
- * Python's message.
- *
- * @example decode(Buffer.from([0xff])) // 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte
- */
-export class UnicodeDecodeError extends Error {
-  override readonly name = 'UnicodeDecodeError';
-}
-
-const strict = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading U+FEFF in the text, as Python's 'utf-8' codec does ('utf-8-sig' strips it).
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The bytes a valid UTF-8 sequence may have after `lead`, and the range of its second byte. */
 function sequenceAfter(lead: number): { more: number; low: number; high: number } | undefined {
@@ -55,6 +45,7 @@ function firstError(data: Uint8Array): { start: number; end: number; reason: str
  *
  * @example const message = decode(data)
  *
+ * @example decode(Buffer.from([0x68, 0xc3, 0xa9])) // 'hé'
  * @throws UnicodeDecodeError with Python's message for the first invalid sequence.
  */
 export function decode(data: Uint8Array): string {

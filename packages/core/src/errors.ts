@@ -86,3 +86,13 @@ export function rebuildError(error: Error, name: string | undefined): Error {
   rebuilt.stack = error.stack;
   return rebuilt;
 }
+
+/**
+ * Raised by `decode()` for bytes that are not valid UTF-8, with Python's message. Twin of Python's
+ * `UnicodeDecodeError`.
+ *
+ * @example decode(Buffer.from([0xff])) // UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte
+ */
+export class UnicodeDecodeError extends Error {
+  override readonly name = 'UnicodeDecodeError';
+}

@@ -6,7 +6,7 @@
 // '@mc/core/asyncio', '@mc/core/select'.
 export type { ProgramOptions } from './check-arguments.js';
 export { enableCompileCacheForChildren } from './compile-cache.js';
-export { decode, UnicodeDecodeError } from './decode.js';
+export { decode } from './decode.js';
 export {
   observeTasks,
   observeThreads,
@@ -16,13 +16,13 @@ export {
   THREAD_CHANNEL,
   type ThreadEvent,
 } from './diagnostics.js';
-export { EOFError, RuntimeError, UsageError, ValueError } from './errors.js';
+export { EOFError, RuntimeError, UnicodeDecodeError, UsageError, ValueError } from './errors.js';
 export { File, type FileMode, open } from './file.js';
 export { input } from './input.js';
 export { interrupted, interruptible, KeyboardInterrupt } from './interrupt.js';
 export { isMain, type RunMainOptions, runMain, STALLED_EXIT_CODE } from './main.js';
 export { type NumberRule, numberOption, parseOptions, portOption, wholeNumber } from './options.js';
-export { print, pyStr } from './print.js';
-export { pyRepr } from './repr.js';
+export { print, pyStr, signSpace } from './print.js';
+export { pyAscii, pyRepr } from './repr.js';
 export { scaledMilliseconds, TIME_SCALE_VARIABLE, timeScale } from './time-scale.js';
 export { resolveWorkerModule } from './worker-module.js';

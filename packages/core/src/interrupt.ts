@@ -11,6 +11,16 @@ import { constants } from 'node:os';
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 let first: Promise<NodeJS.Signals> | undefined;
+let stopSignal: NodeJS.Signals | undefined;
+
+/**
+ * @internal The stop signal that has come, once `interrupted()` caught one: `runMain` then ends
+ * the program when `main` returns, rather than wait for work the interrupt abandoned (a sleep
+ * `interruptible` was racing, which Python's KeyboardInterrupt would have cut short).
+ */
+export function stopRequested(): NodeJS.Signals | undefined {
+  return stopSignal;
+}
 
 /**
  * Resolves with the first SIGINT (Ctrl-C) or SIGTERM that arrives after the first call; every call
@@ -26,6 +36,7 @@ let first: Promise<NodeJS.Signals> | undefined;
 export function interrupted(): Promise<NodeJS.Signals> {
   first ??= new Promise((resolve) => {
     const onFirst = (signal: NodeJS.Signals): void => {
+      stopSignal = signal;
       for (const name of STOP_SIGNALS) {
         process.off(name, onFirst);
         process.once(name, () => process.exit(128 + constants.signals[name]));

@@ -5,6 +5,7 @@ import { checkArguments, type ProgramOptions } from './check-arguments.js';
 import { enableCompileCacheForChildren } from './compile-cache.js';
 import { publishThread } from './diagnostics.js';
 import { UsageError } from './errors.js';
+import { stopRequested } from './interrupt.js';
 import { shutdownProcesses } from './multiprocessing/process.js';
 import { describeOperationalError } from './operational-error.js';
 import { daemonWorkPending, joinNonDaemonThreads } from './threading/thread.js';
@@ -93,7 +94,8 @@ export function runMain(main: () => unknown, options: RunMainOptions = {}): void
       process.off('beforeExit', reportStall);
     }
     await shutdownProcesses();
-    if (daemonWorkPending()) process.exit();
+    // After Ctrl-C, what main abandoned (the sleep it was in) must not keep the program alive.
+    if (daemonWorkPending() || stopRequested() !== undefined) process.exit();
   })();
 }
 

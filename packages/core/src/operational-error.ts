@@ -37,6 +37,8 @@ const SYSTEM_REASONS: Readonly<Record<string, string>> = {
   EADDRINUSE: 'address already in use',
   EADDRNOTAVAIL: 'address not available on this machine',
   EMFILE: 'too many open files',
+  ENOSPC: 'no space left on device',
+  EROFS: 'read-only file system',
 };
 
 /** Why, for each undici error code (undici's `request` and Node's `fetch`), in words. */
@@ -60,6 +62,7 @@ const FILE_VERBS: Readonly<Record<string, string>> = {
   rmdir: 'delete the folder',
   rename: 'rename',
   copyfile: 'copy',
+  write: 'write',
 };
 
 /** The syscalls that reach for a network address rather than a file. */
@@ -88,10 +91,14 @@ function attempt(error: SystemErrorFields): string | undefined {
   if (syscall === 'listen' || syscall === 'bind') {
     return target === undefined ? 'cannot listen' : `cannot listen on ${target}`;
   }
-  if (target !== undefined || (syscall !== undefined && NETWORK_SYSCALLS.has(syscall))) {
+  const path = text(error.path);
+  // A read or write on a socket names no path; on a file, it names the file.
+  if (
+    target !== undefined ||
+    (syscall !== undefined && NETWORK_SYSCALLS.has(syscall) && path === undefined)
+  ) {
     return target === undefined ? 'connection failed' : `cannot connect to ${target}`;
   }
-  const path = text(error.path);
   if (syscall === 'spawn' || syscall?.startsWith('spawn ')) {
     return `cannot run ${path ?? syscall.slice('spawn '.length)}`;
   }

@@ -27,3 +27,14 @@ function format(value: unknown, nested: boolean): string {
 export function print(...values: unknown[]): void {
   console.log(values.map((value) => pyStr(value)).join(' '));
 }
+
+/**
+ * A number as Python's `f'{x: .2f}'` (or `'% .2f' % x`) prints it: `digits` decimals, and a space
+ * where a minus sign would go, so `1.5` is `' 1.50'` and `-1.5` is `'-1.50'`.
+ *
+ * @example print(`Took ${signSpace(1.1321)} seconds.`) // Took  1.13 seconds.
+ */
+export function signSpace(value: number, digits = 2): string {
+  const text = value.toFixed(digits);
+  return text.startsWith('-') ? text : ` ${text}`;
+}

@@ -13,6 +13,21 @@ export function pyRepr(value: string | number | bigint | readonly (string | numb
     const items = value.map((item) => pyRepr(item));
     return `(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
   }
+  return quoted(value, isPrintable);
+}
+
+/**
+ * Python's `ascii()` of a string: `repr()` with every character outside printable ASCII escaped
+ * too (`é` as `\xe9`), as the `%a` of `b'Echoed: %a' % line` prints it.
+ *
+ * @example pyAscii("it's é") // "it's \xe9" in double quotes
+ */
+export function pyAscii(value: string): string {
+  return quoted(value, (_character, code) => code >= 0x20 && code < 0x7f);
+}
+
+/** `value` in Python's quotes, escaped as `repr()` escapes it, `keep` saying which characters stay. */
+function quoted(value: string, keep: (character: string, code: number) => boolean): string {
   const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
   let out = '';
   for (const character of value) {
@@ -22,7 +37,7 @@ export function pyRepr(value: string | number | bigint | readonly (string | numb
     else if (character === '\t') out += '\\t';
     else if (character === '\n') out += '\\n';
     else if (character === '\r') out += '\\r';
-    else if (isPrintable(character, code)) out += character;
+    else if (keep(character, code)) out += character;
     else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, '0')}`;
     else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += `\\U${code.toString(16).padStart(8, '0')}`;

@@ -80,6 +80,20 @@ describe('Task and createTask', () => {
     expect(createTask(Promise.resolve(1)).getName()).toMatch(/^Task-\d+$/);
   });
 
+  it('refuses result() and exception() while pending, naming the task', async () => {
+    const gate = deferred<number>();
+    const task = createTask(gate.promise, 'slow');
+    expect(() => task.result()).toThrow(
+      new RuntimeError('Result is not set: slow is still pending'),
+    );
+    expect(() => task.exception()).toThrow(
+      new RuntimeError('Exception is not set: slow is still pending'),
+    );
+    gate.resolve(1);
+    await task;
+    expect(task.exception()).toBeUndefined();
+  });
+
   it('keeps a failure in the task, raised only when asked for: no unhandled rejection', async () => {
     const failure = new Error('boom');
     const task = createTask(Promise.reject(failure));
@@ -134,6 +148,35 @@ describe('gather and wait: their error rules', () => {
     never.resolve('late');
   });
 
+  it('wait: FIRST_EXCEPTION does not return when a task succeeds, only when one fails', async () => {
+    const quick = createTask(sleep(0, 'quick'));
+    const failure = deferred<string>();
+    const failing = createTask(failure.promise);
+    let returned = false;
+    const waiting = wait([quick, failing], { returnWhen: FIRST_EXCEPTION }).then((sets) => {
+      returned = true;
+      return sets;
+    });
+    await quick;
+    await sleep(0);
+    expect(returned).toBe(false);
+    failure.reject(new Error('late'));
+    const { done, pending } = await waiting;
+    expect([done, pending.size]).toEqual([new Set([quick, failing]), 0]);
+  });
+
+  it("wait: returnWhen also takes Python's strings, 'FIRST_COMPLETED' and 'FIRST_EXCEPTION'", async () => {
+    const never = deferred<string>();
+    const blocked = createTask(never.promise);
+    const quick = createTask(sleep(0, 'quick'));
+    const first = await wait([blocked, quick], { returnWhen: 'FIRST_COMPLETED' });
+    expect(first.pending).toEqual(new Set([blocked]));
+    const failing = createTask(Promise.reject(new Error('x')));
+    const onError = await wait([blocked, failing], { returnWhen: 'FIRST_EXCEPTION' });
+    expect(onError.pending).toEqual(new Set([blocked]));
+    never.resolve('late');
+  });
+
   it('run: resolves to what main returns, and rejects with what it throws', async () => {
     expect(await run(sleep(0, 'main result'))).toBe('main result');
     await expect(run(Promise.reject(new Error('problem')))).rejects.toThrow('problem');
@@ -150,6 +193,22 @@ describe('sleep', () => {
     expect(immediateRan).toBe(false); // a microtask yield does not reach the loop's next phase
     await sleep(0);
     expect(immediateRan).toBe(true);
+  });
+
+  it('sleep(0) is one turn (setImmediate), not a timer: it ends before a timer set just before it', async () => {
+    const order: string[] = [];
+    await new Promise<void>((resolve) => {
+      // From a timer callback, the loop's check phase (setImmediate) comes before the next timers.
+      setTimeout(() => {
+        setTimeout(() => {
+          order.push('timer');
+          resolve();
+        }, 0);
+        void sleep(0).then(() => order.push('sleep(0)'));
+      }, 0);
+    });
+    await sleep(0);
+    expect(order).toEqual(['sleep(0)', 'timer']);
   });
 
   it('lasts at least its scaled seconds, and refuses a negative duration', async () => {

@@ -6,6 +6,10 @@ describe("bytes.decode(), Python's strict UTF-8", () => {
     expect(decode(Buffer.from('Grüße — 😀', 'utf8'))).toBe('Grüße — 😀');
   });
 
+  it('keeps a byte-order mark, as the utf-8 codec does', () => {
+    expect(decode(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toBe('\ufeffa');
+  });
+
   // Python 3's own messages for the same bytes.
   it.each([
     [[0xff], 'byte 0xff in position 0: invalid start byte'],

@@ -71,6 +71,40 @@ describe('Lock', () => {
     }
   });
 
+  it('a blocking acquire that waited resolves true and makes its thread the holder', async () => {
+    const lock = new Lock();
+    await lock.acquire();
+    const waiter = new Thread({ name: 'waiter', target: () => lock.acquire() });
+    waiter.start();
+    await sleep(0);
+    lock.release();
+    await waiter.join();
+    expect(lock.holder).toBe(waiter);
+    expect(lock.locked()).toBe(true);
+    lock.release();
+  });
+
+  it('a blocking acquire that waited resolves true', async () => {
+    const lock = new Lock();
+    await lock.acquire();
+    const taken = lock.acquire();
+    lock.release();
+    expect(await taken).toBe(true);
+    lock.release();
+  });
+
+  it('a timed acquire that got the lock in time makes its thread the holder', async () => {
+    const lock = new Lock();
+    await lock.acquire();
+    const waiter = new Thread({ name: 'timed', target: () => lock.acquire({ timeout: 100 }) });
+    waiter.start();
+    await sleep(0);
+    lock.release();
+    await waiter.join();
+    expect(lock.holder).toBe(waiter);
+    lock.release();
+  });
+
   it('timed acquire succeeds when the lock is freed in time', async () => {
     const lock = new Lock();
     await lock.acquire();

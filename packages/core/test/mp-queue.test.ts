@@ -24,6 +24,20 @@ describe('multiprocessing Queue', () => {
     await expect(queue.get({ timeout: 1 })).rejects.toBeInstanceOf(Empty);
   });
 
+  it('getNowait() and a non-blocking get raise Empty at once, saying the queue is empty', async () => {
+    const queue = new Queue<number>();
+    await expect(queue.getNowait()).rejects.toThrow(new Empty('queue is empty'));
+    await expect(queue.get({ block: false })).rejects.toThrow(new Empty('queue is empty'));
+  });
+
+  it('empty() is false while an item waits', async () => {
+    const queue = new Queue<number>();
+    await queue.put(1);
+    expect(await queue.empty()).toBe(false);
+    await queue.get();
+    expect(await queue.empty()).toBe(true);
+  });
+
   it('copies items: a change after put does not reach the taker', async () => {
     const queue = new Queue<{ n: number }>();
     const item = { n: 1 };
@@ -41,7 +55,7 @@ describe('multiprocessing Queue', () => {
   it('refuses a put after close()', async () => {
     const queue = new Queue<number>();
     queue.close();
-    await expect(queue.put(1)).rejects.toBeInstanceOf(ValueError);
+    await expect(queue.put(1)).rejects.toThrow(new ValueError('Queue is closed'));
   });
 });
 
@@ -62,6 +76,22 @@ describe('JoinableQueue', () => {
     expect(answers.sort((a, b) => a - b)).toEqual([10, 20, 30, 40, 50]);
     for (const consumer of consumers) await consumer.join();
     expect(consumers.map((consumer) => consumer.exitcode)).toEqual([0, 0]);
+  });
+
+  it('join returns at once when nothing was put, and once every item put is done', async () => {
+    const queue = new JoinableQueue<number>();
+    await queue.join();
+    await queue.put(1);
+    let joined = false;
+    const joining = queue.join().then(() => {
+      joined = true;
+    });
+    await queue.get();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(joined).toBe(false);
+    await queue.taskDone();
+    await joining;
+    expect(joined).toBe(true);
   });
 
   it('raises ValueError on more taskDone calls than items', async () => {

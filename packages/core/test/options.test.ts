@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberOption, parseOptions, UsageError, wholeNumber } from '../src/index.js';
+import { numberOption, parseOptions, portOption, UsageError, wholeNumber } from '../src/index.js';
 
 const options = { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -60,5 +60,20 @@ describe('numberOption', () => {
     expect(() => numberOption('repeat', '0', wholeNumber(1), 'usage: run')).toThrow(
       new UsageError("--repeat must be a whole number of at least 1, got '0'; usage: run"),
     );
+  });
+});
+
+describe('portOption', () => {
+  it("reads --port N, the book's port without it, 0 for a free one", () => {
+    expect(portOption(8888, [])).toBe(8888);
+    expect(portOption(8888, ['--port', '0'])).toBe(0);
+    expect(portOption(8888, ['--port=8080'])).toBe(8080);
+  });
+
+  it('refuses a port out of range or another option in one line naming the usage', () => {
+    expect(() => portOption(8888, ['--port', '65536'], 'echo_server')).toThrow(
+      "--port must be a whole number from 0 to 65535, got '65536'; usage: echo_server [--port 0..65535 (default 8888; 0: a free port)]",
+    );
+    expect(() => portOption(8080, ['--fast'])).toThrow(UsageError);
   });
 });

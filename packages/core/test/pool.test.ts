@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ValueError } from '../src/index.js';
+import { RuntimeError, ValueError } from '../src/index.js';
 import { activeChildren, Pool, TimeoutError } from '../src/multiprocessing/index.js';
 import { defaultChunksize } from '../src/multiprocessing/pool.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
@@ -74,6 +74,48 @@ describe('Pool', () => {
     await expect(pool.map(fixtures.square, [1])).rejects.toThrow('Pool not running');
   });
 
+  it('refuses a pool of no worker, or of a fractional count', () => {
+    expect(() => new Pool(0, { module })).toThrow(
+      new ValueError('Number of processes must be at least 1, got 0'),
+    );
+    expect(() => new Pool(1.5, { module })).toThrow(ValueError);
+    expect(activeChildren()).toEqual([]);
+  });
+
+  it('starts daemon workers named PoolWorker-N', async () => {
+    await using _pool = new Pool(2, { module });
+    const workers = activeChildren();
+    expect(workers.map((worker) => worker.name)).toEqual([
+      expect.stringMatching(/^PoolWorker-\d+$/),
+      expect.stringMatching(/^PoolWorker-\d+$/),
+    ]);
+    expect(workers.every((worker) => worker.daemon)).toBe(true);
+  });
+
+  it('refuses a function without a name and an item that cannot travel, and goes on', async () => {
+    await using pool = new Pool(1, { module });
+    await expect(pool.map((x: number) => x, [1])).rejects.toThrow(
+      new TypeError('a pool function travels by name: give a named, exported function'),
+    );
+    await expect(pool.map(fixtures.square, [() => 1])).rejects.toThrow(TypeError);
+    expect(await pool.map(fixtures.square, [3])).toEqual([9]);
+  });
+
+  it('refuses join() before close() or terminate()', async () => {
+    await using pool = new Pool(1, { module });
+    await expect(pool.join()).rejects.toThrow(
+      new RuntimeError('join() needs close() or terminate() first'),
+    );
+  });
+
+  it('rejects the call whose worker died, naming the worker and its exitcode', async () => {
+    await using pool = new Pool(1, { module });
+    const [worker] = activeChildren();
+    await expect(pool.map(fixtures.dieMidTask, [1])).rejects.toThrow(
+      new RuntimeError(`pool worker ${worker?.name} died (exitcode -9)`),
+    );
+  });
+
   it('waits for every call of map before it raises the first error, as Python does', async () => {
     await using pool = new Pool(1, { module });
     const touched = join(mkdtempSync(join(tmpdir(), 'pool-map-')), 'second-call-ran');
@@ -99,5 +141,29 @@ describe('Pool', () => {
     const slow = pool.applyAsync(fixtures.sleepForever, []);
     await expect(slow.get(0.01)).rejects.toBeInstanceOf(TimeoutError);
     expect(slow.ready()).toBe(false);
+  });
+
+  it('terminates with a task in flight quietly: the map rejects with KeyboardInterrupt, nothing printed', async () => {
+    const pool = new Pool(1, { module });
+    const inFlight = pool.map(fixtures.waitSeconds, [30]);
+    const outcome = inFlight.then(
+      () => 'resolved',
+      (error: Error) => error.name,
+    );
+    // Wait until the worker has the task (its module imported), then stop the pool.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    try {
+      await pool.terminate();
+      expect(await outcome).toBe('KeyboardInterrupt');
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(written.join('')).toBe('');
   });
 });

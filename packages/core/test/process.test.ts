@@ -50,6 +50,27 @@ describe('Process', () => {
     expect(await gone(first.pid as number)).toBe(true);
   });
 
+  it('returns from start() once the child runs, its module loaded, as a Python fork does', async () => {
+    // The child's module takes 300 ms to load: the start's cost lies inside start(), so a sleep
+    // after it (Chapter 6 example4's) is not eaten by the child's boot. A lower bound only.
+    const slow = new URL('./fixtures/slow-import.mjs', import.meta.url).href;
+    const { hold } = await import(slow);
+    const child = new Process({ target: hold, module: slow });
+    const before = performance.now();
+    await child.start();
+    expect(performance.now() - before).toBeGreaterThanOrEqual(300);
+    expect(child.isAlive()).toBe(true);
+    child.terminate();
+    await child.join();
+    expect(child.exitcode).toBe(-15);
+  });
+
+  it('resolves start() when the child exits before it could run (a target not exported)', async () => {
+    const child = new Process({ target: function notExported() {}, module });
+    await child.start();
+    expect(child.exitcode).toBe(1);
+  });
+
   it('is MainProcess with this pid in the main program', () => {
     expect(currentProcess().name).toBe('MainProcess');
     expect(currentProcess().pid).toBe(process.pid);
@@ -168,11 +189,22 @@ describe('Process', () => {
 
   it('cannot be started twice or joined before it starts', async () => {
     const child = new Process();
-    await expect(child.join()).rejects.toBeInstanceOf(RuntimeError);
+    await expect(child.join()).rejects.toThrow(new RuntimeError('can only join a started process'));
     child.start();
-    expect(() => child.start()).toThrow(RuntimeError);
+    expect(() => child.start()).toThrow(new RuntimeError('cannot start a process twice'));
     await child.join();
     expect(child.exitcode).toBe(0);
+  });
+
+  it('refuses to start the main process, and tells a subclass that skipped super() so', () => {
+    expect(() => currentProcess().start()).toThrow(
+      new RuntimeError('a process cannot start itself'),
+    );
+    expect(currentProcess().isAlive()).toBe(true);
+    const unborn = Object.create(Process.prototype) as Process;
+    expect(() => unborn.isAlive()).toThrow(
+      new RuntimeError('Process.__init__ was not called (call super() first)'),
+    );
   });
 });
 

@@ -60,6 +60,15 @@ describe('Queue', () => {
     expect(queue.qsize()).toBe(1);
   });
 
+  it('says in the error which way it failed: Empty that the queue is empty, Full that it is full', async () => {
+    const queue = new Queue<number>(1);
+    expect(() => queue.getNowait()).toThrow('queue is empty');
+    await expect(queue.get({ block: false })).rejects.toThrow('queue is empty');
+    queue.putNowait(1);
+    expect(() => queue.putNowait(2)).toThrow('queue is full');
+    await expect(queue.put(2, { block: false })).rejects.toThrow('queue is full');
+  });
+
   it('a timed-out getter does not swallow a later item', async () => {
     const queue = new Queue<number>();
     await expect(queue.get({ timeout: 0.5 })).rejects.toThrow(Empty);
@@ -86,20 +95,61 @@ describe('Queue', () => {
       return tracked;
     }
 
-    it('a get woken for an item another consumer took waits only for what is left of its timeout', async () => {
+    /**
+     * A get with timeout 1 (at time scale 0.01 its deadline is 10 ms after the call), woken 8 ms
+     * in by a put whose item another consumer takes before the get runs again.
+     */
+    async function getWokenForAStolenItem(): Promise<{ state: string }> {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
       const queue = new Queue<number>();
-      // timeout 1 at time scale 0.01: the deadline is 10 ms after the call.
       const getter = track(queue.get({ timeout: 1 }));
       await vi.advanceTimersByTimeAsync(8);
-      // The put wakes the waiting get, but another consumer takes the item before it runs.
       queue.putNowait(1);
       expect(queue.getNowait()).toBe(1);
+      return getter;
+    }
+
+    it('a get woken for an item another consumer took waits only for what is left of its timeout', async () => {
+      const getter = await getWokenForAStolenItem();
       await vi.advanceTimersByTimeAsync(1);
       expect(getter.state).toBe('pending');
       // 10 ms after the call, not 8 + 10: the second wait used the remaining 2 ms.
       await vi.advanceTimersByTimeAsync(1);
       expect(getter.state).toBe('Empty');
+    });
+
+    it('a get woken for a stolen item at its very deadline raises Empty at once, without waiting again', async () => {
+      const getter = await getWokenForAStolenItem();
+      // The clock reaches the deadline before the woken get runs again: nothing is left to wait.
+      vi.advanceTimersByTime(2);
+      for (let tick = 0; tick < 10; tick += 1) await Promise.resolve();
+      expect(getter.state).toBe('Empty');
+    });
+
+    it('a getter that timed out leaves the next put to the getter still waiting', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+      const queue = new Queue<number>();
+      const timed = track(queue.get({ timeout: 1 }));
+      const patient = track(queue.get());
+      await vi.advanceTimersByTimeAsync(10);
+      expect(timed.state).toBe('Empty');
+      queue.putNowait(7);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(patient.state).toBe('value');
+      expect(queue.empty()).toBe(true);
+    });
+
+    it('a timed get served in time does not, at its old deadline, drop another waiting getter', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+      const queue = new Queue<number>();
+      const timed = queue.get({ timeout: 1 });
+      const patient = track(queue.get());
+      queue.putNowait(1);
+      expect(await timed).toBe(1);
+      await vi.advanceTimersByTimeAsync(20);
+      queue.putNowait(2);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(patient.state).toBe('value');
     });
 
     it('a put woken for a slot another producer filled waits only for what is left of its timeout', async () => {

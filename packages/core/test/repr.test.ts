@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pyRepr } from '../src/index.js';
+import { pyAscii, pyRepr } from '../src/index.js';
 
 describe('pyRepr', () => {
   it.each([
@@ -19,5 +19,16 @@ describe('pyRepr', () => {
   it('prints an address pair as a Python tuple', () => {
     expect(pyRepr(['127.0.0.1', 53604])).toBe("('127.0.0.1', 53604)");
     expect(pyRepr(['one'])).toBe("('one',)");
+  });
+});
+
+describe('pyAscii', () => {
+  it.each([
+    ['Hello', "'Hello'"],
+    ["it's é", `"it's \\xe9"`],
+    ['—😀\x7f', "'\\u2014\\U0001f600\\x7f'"],
+    ['a\\b\r\n', "'a\\\\b\\r\\n'"],
+  ])('%j as Python ascii() prints it', (text, expected) => {
+    expect(pyAscii(text)).toBe(expected);
   });
 });

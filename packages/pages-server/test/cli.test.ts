@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { runExample } from '@mc/testing';
+import { packageDirOf, runExample } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 
-const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
+const PACKAGE = packageDirOf(import.meta.url);
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 describe('pages-server CLI', () => {

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { runExample } from '@mc/testing';
+import { packageDirOf, runExample } from '@mc/testing';
 import { Agent, request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { startStatusServer } from '../src/index.js';
 
-const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
+const PACKAGE = packageDirOf(import.meta.url);
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const USAGE =
   'usage: status-server [--port 0..65535 (default 0: a free port)] [--host ADDRESS (default 127.0.0.1)] [--latency 0..300000 ms (default 250)]';

@@ -1,6 +1,19 @@
 export { type BadArguments, testBadArguments } from './bad-arguments.js';
-export { buildPackageSetup, compilePackage, isBuildCurrent } from './build-package.js';
+export {
+  buildOrder,
+  buildPackageSetup,
+  buildWithImports,
+  compilePackage,
+  isBuildCurrent,
+} from './build-package.js';
 export { type CapturedLines, type CaptureOptions, captureLines } from './capture-lines.js';
+export {
+  type ChildrenWatch,
+  childrenOf,
+  runUntil,
+  type StoppedRun,
+  watchChildren,
+} from './child-processes.js';
 export { type DeclaredChapter, declarationProblems } from './declaration-problems.js';
 export {
   OVERLAP_PROBE_MODULE,
@@ -11,10 +24,18 @@ export {
   type ProbeTask,
   probeOverlap,
 } from './overlap-probe.js';
+export { packageDirOf } from './package-dir.js';
+export { numberAfter, tookSeconds } from './printed-lines.js';
 export { processExists } from './process-exists.js';
 export { type RequestsInFlight, watchRequestsInFlight } from './requests-in-flight.js';
-export { type ExampleRun, type RunExampleOptions, runExample } from './run-example.js';
 export {
+  type ExampleRun,
+  exampleRunner,
+  type RunExampleOptions,
+  runExample,
+} from './run-example.js';
+export {
+  BLOCKED_SECONDS,
   DEFAULT_LIMIT_SECONDS,
   type ExampleExit,
   RunningExample,

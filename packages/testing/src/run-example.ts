@@ -1,3 +1,4 @@
+import { packageDirOf } from './package-dir.js';
 import {
   DEFAULT_LIMIT_SECONDS,
   type StartExampleOptions,
@@ -66,4 +67,23 @@ export async function runExample(
     lastOutputAt: run.lastOutputAt,
     exitedAt: run.exitedAt,
   };
+}
+
+/**
+ * `runExample` for the package of the test file `testFileUrl` (the folder above its `test/`),
+ * with `defaults` under each run's own options: how a test file runs its chapter's examples.
+ *
+ * @example const runExample = exampleRunner(import.meta.url, { timeScale: 0.01 }); await runExample('example1', { args: ['--no-wait'] })
+ */
+export function exampleRunner(
+  testFileUrl: string,
+  defaults: RunExampleOptions = {},
+): (name: string, options?: RunExampleOptions) => Promise<ExampleRun> {
+  const packageDir = packageDirOf(testFileUrl);
+  return (name, options = {}) =>
+    runExample(packageDir, name, {
+      ...defaults,
+      ...options,
+      env: { ...defaults.env, ...options.env },
+    });
 }

@@ -17,6 +17,12 @@ export interface StartExampleOptions {
   readonly limitSeconds?: number;
 }
 
+/**
+ * Long enough for a program that blocks (a deadlock, a livelock) to start, block and be looked at
+ * twice by core's deadlock watch (every 0.5 s), on a loaded machine: the `limitSeconds` of such a run.
+ */
+export const BLOCKED_SECONDS = 4;
+
 /** The limit of a run that sets none: below the 60 s the chapters give a test. */
 export const DEFAULT_LIMIT_SECONDS = 50;
 

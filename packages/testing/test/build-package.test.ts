@@ -1,8 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { isBuildCurrent } from '../src/index.js';
+import { buildOrder, isBuildCurrent } from '../src/index.js';
 
 // A package two levels below a root, as chapters/chapter07 is: the base tsconfig is at ../../.
 const root = mkdtempSync(join(tmpdir(), 'mc-testing-build-'));
@@ -49,5 +57,48 @@ describe('isBuildCurrent', () => {
     write('dist/workers/task.js', 20);
     write('../../tsconfig.base.json', 30);
     expect(isBuildCurrent(packageDir)).toBe(false);
+  });
+});
+
+describe('buildOrder', () => {
+  // A workspace of three packages, linked as pnpm links them: app -> lib -> base, app -> base,
+  // and base -> app as a dev dependency (a cycle, as @mc/core and @mc/testing have).
+  const workspace = realpathSync(mkdtempSync(join(tmpdir(), 'mc-testing-order-')));
+  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+  const manifest = (name: string, workspaceImports: string[], dev: string[] = []) => {
+    const dir = join(workspace, name);
+    mkdirSync(join(dir, 'node_modules'), { recursive: true });
+    const imports = (names: string[]) =>
+      Object.fromEntries(names.map((one) => [one, 'workspace:*']));
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({
+        name,
+        dependencies: { ...imports(workspaceImports), outside: '1.0.0' },
+        devDependencies: imports(dev),
+      }),
+    );
+    writeFileSync(join(dir, 'tsconfig.build.json'), '{}');
+    return dir;
+  };
+  const app = manifest('app', ['lib', 'base']);
+  const lib = manifest('lib', ['base']);
+  const base = manifest('base', [], ['app']);
+  for (const [from, to] of [
+    [app, lib],
+    [app, base],
+    [lib, base],
+    [base, app],
+  ] as const) {
+    symlinkSync(to, join(from, 'node_modules', to.split('/').at(-1) as string));
+  }
+
+  it('lists what a package imports before it, each once, the package last', () => {
+    expect(buildOrder(app)).toEqual([base, lib, app]);
+  });
+
+  it('leaves out a package with nothing to compile', () => {
+    rmSync(join(lib, 'tsconfig.build.json'));
+    expect(buildOrder(app)).toEqual([base, app]);
   });
 });

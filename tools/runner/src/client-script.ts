@@ -14,10 +14,33 @@ export interface ClientScriptResult {
 /** Receives the script's side of the exchange, one line at a time: `[client 1] > hello`. */
 export type TranscriptSink = (line: string) => void;
 
+/** The server's output so far (stdout and stderr), for `serverPrints` steps. */
+export type ServerOutput = () => { readonly stdout: string; readonly stderr: string };
+
+/** How often a `serverPrints` step looks at the server's output, in milliseconds. */
+const SERVER_OUTPUT_POLL_MS = 25;
+
+/** Resolves once the server's output matches, or rejects after `seconds`. */
+async function untilServerPrints(
+  output: ServerOutput,
+  expected: string | RegExp,
+  seconds: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const { stdout, stderr } = output();
+    if (endOfMatch(stdout, expected) >= 0 || endOfMatch(stderr, expected) >= 0) return;
+    if (Date.now() >= deadline) throw new Error(`${what}: not printed after ${seconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, SERVER_OUTPUT_POLL_MS));
+  }
+}
+
 /** The step as the transcript and a failure show it. */
 function describeStep(step: ClientStep): string {
   if ('send' in step) return `send ${JSON.stringify(step.send)}`;
   if ('expect' in step) return `expect ${String(step.expect)}`;
+  if ('serverPrints' in step) return `wait for the server to print ${String(step.serverPrints)}`;
   return 'wait for the server to close';
 }
 
@@ -98,6 +121,7 @@ async function runSession(
   session: ClientSession,
   stepSeconds: number,
   sink: TranscriptSink,
+  serverOutput: ServerOutput,
 ): Promise<void> {
   const log = (line: string): void => sink(`[${session.name}] ${line}`);
   const socket = await open(port).catch((error: Error) => {
@@ -124,6 +148,8 @@ async function runSession(
         );
         if (end < 0) throw new Error(`${what}: the server closed the connection first`);
         connection.received = connection.received.slice(end);
+      } else if ('serverPrints' in step) {
+        await untilServerPrints(serverOutput, step.serverPrints, stepSeconds, what);
       } else {
         await connection.until(() => connection.closed, stepSeconds, what);
         log('closed by the server');
@@ -143,17 +169,21 @@ export async function runClientScript(
   port: number,
   script: ClientScript,
   sink: TranscriptSink,
+  serverOutput: ServerOutput = () => ({ stdout: '', stderr: '' }),
 ): Promise<ClientScriptResult> {
   const stepSeconds = script.stepSeconds ?? DEFAULT_STEP_SECONDS;
   try {
     if (script.together) {
       const results = await Promise.allSettled(
-        script.sessions.map((session) => runSession(port, session, stepSeconds, sink)),
+        script.sessions.map((session) =>
+          runSession(port, session, stepSeconds, sink, serverOutput),
+        ),
       );
       const failed = results.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
     } else {
-      for (const session of script.sessions) await runSession(port, session, stepSeconds, sink);
+      for (const session of script.sessions)
+        await runSession(port, session, stepSeconds, sink, serverOutput);
     }
     return { ok: true };
   } catch (error) {

@@ -9,9 +9,21 @@
  * report pipe open), keep its status, print `times` on fd 3, exit with the command's status. Bash's
  * own stderr goes to /dev/null (the command keeps the real one, through fd 4) so that its job
  * report (`Terminated`) for a command stopped at its limit never mixes with the example's output.
- * Invoke as `bash -c CPU_SCRIPT runner <command> [args...]`.
+ *
+ * The guard: fd 5 is a pipe whose other end only the runner holds. A background subshell of the
+ * wrapper blocks reading it; the read returns (end of file) only when the runner's end closes,
+ * which the kernel does however the runner dies (`kill -9`, OOM, a CI timeout). The guard then
+ * kills the wrapper's whole process group (the example and everything it started that stayed in
+ * the group). It ignores SIGINT and SIGTERM, which the runner sends the example's tree on a stop.
+ * Once the command has returned, the wrapper kills its guard (so the pipe closes and the run can
+ * end) and the runner kills what is left in the group. The command gets neither fd 4 nor fd 5. Invoke as `bash -c CPU_SCRIPT runner <command> [args...]`.
  */
-export const CPU_SCRIPT = 'exec 4>&2 2>/dev/null; "$@" 2>&4 3>&- 4>&-; s=$?; times >&3; exit $s';
+export const CPU_SCRIPT =
+  "exec 4>&2 2>/dev/null; (trap '' INT TERM; read -r -u 5 _; kill -KILL 0) </dev/null >/dev/null 3>&- 4>&- & " +
+  'g=$!; "$@" 2>&4 3>&- 4>&- 5<&-; s=$?; kill -KILL $g; times >&3; exit $s';
+
+/** The wrapper's file descriptor of the guard pipe (see `CPU_SCRIPT`). */
+export const GUARD_FD = 5;
 
 const clock = /(\d+)m(\d+(?:\.\d+)?)s/g;
 

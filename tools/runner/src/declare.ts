@@ -34,7 +34,12 @@ export type ClientStep =
   /** Waits until the text received on this connection so far contains the string or matches. */
   | { readonly expect: string | RegExp }
   /** Waits until the server closes this connection (a server that answers once, then closes). */
-  | { readonly closed: true };
+  | { readonly closed: true }
+  /**
+   * Waits until the server's own output (stdout, then stderr) contains the string or matches: a
+   * server that only logs what it receives, before the next step or before the stop (SIGINT).
+   */
+  | { readonly serverPrints: string | RegExp };
 
 /** One TCP connection to the server, what a reader would do in telnet. It is closed after its last step. */
 export interface ClientSession {

@@ -4,6 +4,7 @@ export * from './book-figures.js';
 export * from './chart-svg.js';
 export * from './chart-terminal.js';
 export * from './chart-times.js';
+export * from './comparison.js';
 export * from './cpu-time.js';
 export * from './declare.js';
 export * from './discover.js';

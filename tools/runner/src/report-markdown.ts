@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { amdahlSpeedup, type SeriesSpeedup, type SpeedupReport } from './amdahl.js';
 import { renderSvgChart } from './chart-svg.js';
@@ -10,6 +9,7 @@ import type { ReportRow, RunReport } from './report-row.js';
 import { runtimeText } from './runtime.js';
 import { summaryLine, tableCells } from './table.js';
 import { allSeries, type TimesReport } from './times-analysis.js';
+import { writeReportFile } from './write-report.js';
 
 /** Escapes a table cell's pipes. */
 const cell = (text: string): string => text.replaceAll('|', '\\|');
@@ -155,6 +155,5 @@ export function renderMarkdown(report: RunReport, linkBase: string = defaultRepo
 
 /** Writes the Markdown report to `file`, creating its folder. */
 export async function writeMarkdownReport(file: string, report: RunReport): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, renderMarkdown(report, dirname(file)));
+  await writeReportFile(file, renderMarkdown(report, dirname(file)));
 }

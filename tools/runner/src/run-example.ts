@@ -1,4 +1,5 @@
 import { constants } from 'node:os';
+import type { Duplex } from 'node:stream';
 import { execa } from 'execa';
 import {
   type ClientScriptResult,
@@ -8,7 +9,7 @@ import {
   waitForPort,
   waitOutTimeWait,
 } from './client-script.js';
-import { CPU_SCRIPT, parseTimes } from './cpu-time.js';
+import { CPU_SCRIPT, GUARD_FD, parseTimes } from './cpu-time.js';
 import type { ClientScript, StdinFeed } from './declare.js';
 import { interruptTree, killGroup, settlesWithin, stopTree } from './kill-tree.js';
 
@@ -129,7 +130,8 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
       cwd: request.cwd,
       env: { ...request.env },
       extendEnv: true,
-      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+      // fd 3: the CPU report; fd 5: the guard pipe (its end here closes when the runner dies).
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'ignore', 'pipe'],
       buffer: false,
       reject: false,
       detached: true,
@@ -149,6 +151,7 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
   );
 
   subprocess.stdin?.on('error', () => {});
+  (subprocess.stdio as unknown as (Duplex | undefined)[])[GUARD_FD]?.on('error', () => {});
   const feed = request.stdin;
   let fed = false;
   const writeFeed = (): void => {
@@ -178,7 +181,10 @@ export async function runExample(request: RunRequest): Promise<RunResult> {
     if (driving) return;
     serverPort = port;
     driving = (async () => {
-      const script = await runClientScript(port, clientScript, onLine ?? (() => {}));
+      const script = await runClientScript(port, clientScript, onLine ?? (() => {}), () => ({
+        stdout: stdout.text,
+        stderr: stderr.text,
+      }));
       const stderrBeforeStop = stderr.text.length;
       const exitedWhileServing = hasExited;
       if (pid !== undefined && !hasExited) await interruptTree(pid);

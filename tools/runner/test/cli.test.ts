@@ -251,6 +251,33 @@ describe('runner cli', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it.each([
+    ['/dev/full', 'runner: cannot write /dev/full: no space left on device (ENOSPC)'],
+    // Node's recursive mkdir loops for ever under /proc.
+    [
+      '/proc/no-such/report.json',
+      'runner: cannot create the folder /proc/no-such: no such file or directory (ENOENT)',
+    ],
+  ])('exits 1 with one line, no stack and no hang, for the report path %s', async (json, line) => {
+    const result = await execa(
+      process.execPath,
+      [
+        cli,
+        '--root',
+        root,
+        '--json',
+        json,
+        '--markdown',
+        join(reports, 'full.md'),
+        'chapter01/quick',
+      ],
+      { reject: false, cwd: tmpdir(), timeout: 60_000 },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(line);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('prints the help and exits 0', async () => {
     const result = await runCli('--help');
     expect(result.exitCode).toBe(0);
@@ -334,6 +361,43 @@ describe('runner cli', () => {
     }
     expect(grandchild).toBeGreaterThan(0);
     expect(isAlive(grandchild)).toBe(false);
+  });
+
+  it('leaves nothing running when the runner itself is killed with SIGKILL (the guard pipe)', async () => {
+    // SIGKILL runs none of the runner's handlers and ends its limit timers: only the guard of the
+    // example's wrapper, which sees the runner's end of a pipe close, can stop the example.
+    const subprocess = execa(
+      process.execPath,
+      [
+        cli,
+        '--root',
+        root,
+        '--json',
+        join(reports, 'killed.json'),
+        '--markdown',
+        join(reports, 'killed.md'),
+        'chapter01/spawner',
+        '--timeout',
+        '60',
+      ],
+      { reject: false },
+    );
+    let grandchild = 0;
+    subprocess.stdout?.on('data', (chunk: Buffer) => {
+      const match = /grandchild (\d+)/.exec(chunk.toString());
+      if (match) {
+        grandchild = Number(match[1]);
+        subprocess.kill('SIGKILL');
+      }
+    });
+    await subprocess;
+    expect(grandchild).toBeGreaterThan(0);
+    for (let waited = 0; waited < 3000 && isAlive(grandchild); waited += 25) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const alive = isAlive(grandchild);
+    if (alive) process.kill(grandchild, 'SIGKILL');
+    expect(alive).toBe(false);
   });
 
   it('with --python runs every offline twin and reports how each failed: exit status and last stderr line', async () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { timeWaitCount, waitOutTimeWait } from '../src/client-script.js';
+import { runClientScript, timeWaitCount, waitOutTimeWait } from '../src/client-script.js';
 import type { ClientScript, ExampleDeclaration } from '../src/declare.js';
 import { checkRun } from '../src/outcome.js';
 import { type RunRequest, runExample } from '../src/run-example.js';
@@ -147,5 +147,43 @@ describe('a server example (outcome serves)', () => {
     const { verdict, lines } = await serve(['--quiet', '--port', String(port)], echoScript, port);
     expect(verdict).toEqual({ ok: true, outcome: 'serves' });
     expect(lines).toContain('[client 1] < echo: hello');
+  });
+});
+
+describe('a serverPrints step', () => {
+  it("waits for the server's own output before the next step, and fails naming it when it never comes", async () => {
+    // A server that answers nothing; what it "prints" appears 300 ms after the data arrives.
+    let printed = '';
+    const server = createServer((socket) => {
+      socket.on('data', () => {
+        setTimeout(() => {
+          printed += 'Data received\n';
+        }, 300);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const output = () => ({ stdout: printed, stderr: '' });
+    try {
+      const script = (expected: string): ClientScript => ({
+        listening: /(\d+)/,
+        stepSeconds: 5,
+        sessions: [{ name: 'client 1', steps: [{ send: 'hi\r\n' }, { serverPrints: expected }] }],
+      });
+      const ok = await runClientScript(port, script('Data received'), () => {}, output);
+      expect(ok).toEqual({ ok: true });
+      expect(printed).toBe('Data received\n');
+      const never = await runClientScript(
+        port,
+        { ...script('never printed'), stepSeconds: 0.5 },
+        () => {},
+        output,
+      );
+      expect(never.failure).toMatch(
+        /client 1: wait for the server to print never printed: not printed after 0.5 s/,
+      );
+    } finally {
+      server.close();
+    }
   });
 });

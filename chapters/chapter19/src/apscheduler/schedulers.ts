@@ -1,4 +1,4 @@
-import { interruptible } from '@mc/core';
+import { interruptible, KeyboardInterrupt } from '@mc/core';
 import { timedelta } from '../datetime.js';
 import { EventLoopExecutor, type JobExecutor, ProcessPoolJobExecutor } from './executors.js';
 import {
@@ -190,8 +190,10 @@ export abstract class BaseScheduler {
     const run = executor.submit(job.fn).then(
       () => undefined,
       (error: unknown) => {
-        // APScheduler logs the traceback too; one line says it here (a pool worker killed by a
-        // Ctrl-C sent to the whole process group ends its run this way).
+        // A pool worker stopped by Ctrl-C (sent to the whole process group) or a kill ends its
+        // run with KeyboardInterrupt: a stop the user asked for, not the job's error.
+        if (error instanceof KeyboardInterrupt) return;
+        // APScheduler logs the traceback too; one line says it here.
         warn(`Job "${job}" raised an exception: ${String(error)}`);
       },
     );

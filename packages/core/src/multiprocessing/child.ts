@@ -25,6 +25,8 @@ process.on('message', (message: unknown) => {
   if (message.mc === 'start' && !started) {
     started = true;
     void runProcess(message);
+  } else if (message.mc === 'preload') {
+    load(message.module).catch(() => undefined);
   } else if (message.mc === 'task') {
     void runTask(message);
   }
@@ -73,6 +75,8 @@ async function runProcess(start: StartMessage): Promise<void> {
       identity: start.identity,
       role: start.role,
     });
+    // The parent's start() returns now, as Python's returns once the child exists and runs.
+    if (process.connected) process.send?.({ mc: 'running' });
     if (start.role === 'pool-worker') return;
     await self.run();
   } catch (error) {

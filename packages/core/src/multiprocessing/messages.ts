@@ -57,7 +57,25 @@ export interface ResultMessage {
   readonly error?: Error;
 }
 
-export type Message = StartMessage | RequestMessage | ReplyMessage | TaskMessage | ResultMessage;
+/** Parent to a child forked ahead of its start: import this module now, to run from it later. */
+export interface PreloadMessage {
+  readonly mc: 'preload';
+  readonly module: string;
+}
+
+/** Child to parent: it has loaded its module and is about to call `run` (ends `start()`'s wait). */
+export interface RunningMessage {
+  readonly mc: 'running';
+}
+
+export type Message =
+  | StartMessage
+  | PreloadMessage
+  | RunningMessage
+  | RequestMessage
+  | ReplyMessage
+  | TaskMessage
+  | ResultMessage;
 
 /** True for a message of this protocol. */
 export function isMessage(value: unknown): value is Message {

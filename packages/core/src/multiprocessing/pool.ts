@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { RuntimeError, TimeoutError, ValueError } from '../errors.js';
+import { KeyboardInterrupt } from '../interrupt.js';
 import { sleep } from '../time/sleep.js';
 import { decode, encode } from './codec.js';
 import { cpuCount } from './cpu.js';
@@ -80,16 +81,19 @@ export class Pool {
         task.settle(message);
         this.#dispatch();
       });
-      channel?.once('exit', () => {
+      channel?.once('exit', (_code, signal) => {
         const { task } = worker;
         worker.task = undefined;
         this.#workers.splice(this.#workers.indexOf(worker), 1);
+        // Ctrl-C (SIGINT to the process group) or a kill (SIGTERM) stops the task as Python's
+        // KeyboardInterrupt would: a stop asked for, not a worker that failed.
+        const stopped = signal === 'SIGINT' || signal === 'SIGTERM';
         task?.settle({
           mc: 'result',
           id: task.id,
-          error: new RuntimeError(
-            `pool worker ${process.name} died (exitcode ${process.exitcode})`,
-          ),
+          error: stopped
+            ? new KeyboardInterrupt(signal)
+            : new RuntimeError(`pool worker ${process.name} died (exitcode ${process.exitcode})`),
         });
       });
       this.#workers.push(worker);
@@ -220,7 +224,11 @@ export class Pool {
     this.#closed = true;
   }
 
-  /** Stops every worker at once (SIGTERM) and waits for them to exit. Twin of `terminate()`. */
+  /**
+   * Stops every worker at once (SIGTERM) and waits for them to exit. Twin of `terminate()`. A
+   * `map` still in flight rejects with `KeyboardInterrupt` (the stop its caller asked for), and
+   * nothing is printed.
+   */
   async terminate(): Promise<void> {
     this.#closed = true;
     for (const { process } of this.#workers) process.terminate();
@@ -235,8 +243,11 @@ export class Pool {
   async join(): Promise<void> {
     if (!this.#closed) throw new RuntimeError('join() needs close() or terminate() first');
     await Promise.allSettled([...this.#running]);
-    // An idle worker exits when its channel closes.
-    for (const worker of this.#workers) worker.channel()?.disconnect();
+    // An idle worker exits when its channel closes (a worker already gone has none to close).
+    for (const worker of this.#workers) {
+      const channel = worker.channel();
+      if (channel?.connected) channel.disconnect();
+    }
     await Promise.all([...this.#workers].map(({ process }) => process.join()));
   }
 

@@ -7,7 +7,7 @@ import { RuntimeError } from '../errors.js';
 import { sleep } from '../time/sleep.js';
 import { serve } from './broker.js';
 import { encode, registerExports } from './codec.js';
-import type { StartMessage } from './messages.js';
+import { isMessage, type StartMessage } from './messages.js';
 
 /** Options of a `Process`, as the keyword arguments of Python's `multiprocessing.Process`. */
 export interface ProcessOptions<A extends unknown[] = unknown[]> {
@@ -41,6 +41,8 @@ interface Internals {
   /** True for the object that stands for the process running this code. */
   readonly self: boolean;
   child?: ChildProcess;
+  /** The child forked when the object was made, booting while the program goes on (see `start`). */
+  spare?: ChildProcess;
   exitcode: number | null;
   exited?: Promise<void>;
 }
@@ -83,6 +85,7 @@ export class Process<A extends unknown[] = unknown[]> {
       role: 'process',
       self: false,
       exitcode: null,
+      spare: spareChild(options.target !== undefined || new.target !== Process, options.module),
     });
   }
 
@@ -93,23 +96,33 @@ export class Process<A extends unknown[] = unknown[]> {
   }
 
   /**
-   * Starts the child process. Returns at once, with `pid` set; the child runs `run` as soon as it
-   * has loaded. Its arguments and fields are copied now, so an error about what cannot travel
-   * (a function, a queue inside an item) is thrown here, as Python's pickling errors are.
+   * Starts the child process, with `pid` set at once, and resolves once the child runs: it has
+   * loaded Node and its module and is calling `run` (or once it has exited, if it never got that
+   * far). Python's fork makes a child that runs at once; Node's child must first boot, which
+   * takes tens to hundreds of milliseconds. So the child is forked when the object is made (it
+   * boots and imports the module while the program goes on, and exits with the program if never
+   * started), `start()` hands it its work, and `await p.start()` keeps what is left of the boot out
+   * of the time the program sleeps or measures next (`p1.start(); sleep(1); p2.start()` keeps its
+   * order and its timing at any time scale). Not awaited, it returns at once. It never rejects. Its arguments and fields
+   * are copied now, so an error about what cannot travel (a function, a queue inside an item) is
+   * thrown here, synchronously, as Python's pickling errors are.
    *
+   * @example await p.start()
    * @throws RuntimeError when started twice; TypeError for a target without a name.
    */
-  start(): void {
+  start(): Promise<void> {
     const internal = own(this);
     if (internal.self) throw new RuntimeError('a process cannot start itself');
     if (internal.child) throw new RuntimeError('cannot start a process twice');
     const start = startMessage(this, internal);
-    // The parent's own binary (fork's default, said once here): the Node 24 the project brings.
-    const child = fork(childEntry(), [], {
-      execPath: process.execPath,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      serialization: 'advanced',
-    });
+    const spare = internal.spare;
+    internal.spare = undefined;
+    const child =
+      spare && spare.exitCode === null && spare.signalCode === null && spare.connected
+        ? spare
+        : forkChild();
+    child.ref();
+    child.channel?.ref();
     internal.child = child;
     live.add(this);
     publishProcess({ phase: 'start', pid: child.pid ?? 0, name: this.name });
@@ -130,6 +143,18 @@ export class Process<A extends unknown[] = unknown[]> {
       process.stderr.write(`Process ${this.name}: ${error.message}\n`),
     );
     serve(child);
+    const running = new Promise<void>((resolve) => {
+      const onMessage = (message: unknown) => {
+        if (!isMessage(message) || message.mc !== 'running') return;
+        child.off('message', onMessage);
+        resolve();
+      };
+      child.on('message', onMessage);
+      void internal.exited?.then(() => {
+        child.off('message', onMessage);
+        resolve();
+      });
+    });
     // Sent at once: a child keeps the messages that arrive before it listens.
     runnableModule(start.module).then(
       (module) => child.connected && child.send({ ...start, module }),
@@ -138,6 +163,7 @@ export class Process<A extends unknown[] = unknown[]> {
         child.kill('SIGKILL');
       },
     );
+    return running;
   }
 
   /**
@@ -220,6 +246,39 @@ export function mainModule(): string {
   const script = globalThis.process.argv[1];
   if (!script) throw new TypeError('no main script to find the target in: pass `module`');
   return pathToFileURL(realpathSync(script)).href;
+}
+
+function forkChild(): ChildProcess {
+  // The parent's own binary (fork's default, said once here): the Node 24 the project brings.
+  return fork(childEntry(), [], {
+    execPath: process.execPath,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
+}
+
+/**
+ * A child forked ahead of `start()`, unreferenced (it keeps nothing alive, and exits when this
+ * process does), told to import the module its target or class will come from.
+ */
+function spareChild(needsModule: boolean, given: string | URL | undefined): ChildProcess {
+  const child = forkChild();
+  child.unref();
+  child.channel?.unref();
+  child.on('error', () => {});
+  let module: string | undefined;
+  try {
+    if (needsModule) module = given === undefined ? mainModule() : String(given);
+  } catch {
+    // No main script to preload: start() reports it.
+  }
+  if (module !== undefined) {
+    runnableModule(module).then(
+      (runnable) => runnable && child.connected && child.send({ mc: 'preload', module: runnable }),
+      () => undefined,
+    );
+  }
+  return child;
 }
 
 /** Core's child entry, always compiled JavaScript (from source, the one in dist/). */

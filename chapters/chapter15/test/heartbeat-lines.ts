@@ -1,13 +1,3 @@
-import { fileURLToPath } from 'node:url';
-import { type ExampleRun, runExample as runCompiled } from '@mc/testing';
-
-export const packageDir = fileURLToPath(new URL('..', import.meta.url));
-
-/** Runs `node dist/<name>.js args` of this chapter, as the runner does. */
-export function runExample(name: string, args: readonly string[] = []): Promise<ExampleRun> {
-  return runCompiled(packageDir, name, { args, limitSeconds: 60 });
-}
-
 /** What a `Heartbeat: ...` line says. */
 export interface PulseLine {
   readonly ticks: number;
@@ -29,6 +19,3 @@ export function pulses(lines: readonly string[]): PulseLine[] {
       wallSeconds: Number(wall),
     }));
 }
-
-/** A `Took  1.13 seconds.` line: two spaces (Python's sign space), two decimals. */
-export const took = /^Took {2}\d+\.\d\d seconds\.$/;

@@ -1,11 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { startExample, startProgram } from '@mc/testing';
+import { type StartExampleOptions, startExample, startProgram } from './running-example.js';
 
-export const packageDir = fileURLToPath(new URL('..', import.meta.url));
-
-/** The pids of the live child processes of `pid` (Linux and macOS `ps`). */
-function childrenOf(pid: number): number[] {
+/** The pids of the live child processes of `pid` (procps `ps`, Linux). */
+export function childrenOf(pid: number): number[] {
   try {
     return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
       .split('\n')
@@ -28,14 +25,18 @@ export interface ChildrenWatch {
 }
 
 /**
- * Runs `node <script> [args]` in this package and looks at its child processes every 50 ms
- * until it exits (killed after 60 s): which processes it started and how many lived at once.
+ * Runs `node <script>` in `packageDir` (killed after `limitSeconds`, 60 unless given) and looks at
+ * its child processes every 50 ms until it exits: which processes it started, and how many lived
+ * at once. What a program does with processes, proven from outside it.
+ *
+ * @example const { children, mostAtOnce } = await watchChildren(packageDir, 'dist/example5.js')
  */
 export async function watchChildren(
+  packageDir: string,
   script: string,
-  args: readonly string[] = [],
+  options: StartExampleOptions = {},
 ): Promise<ChildrenWatch> {
-  const run = startProgram(packageDir, script, { args, limitSeconds: 60 });
+  const run = startProgram(packageDir, script, { limitSeconds: 60, ...options });
   const children = new Set<number>();
   let mostAtOnce = 0;
   const look = setInterval(() => {
@@ -52,17 +53,6 @@ export async function watchChildren(
   }
 }
 
-/** unittest's report: the result characters line, `Ran N tests`, and the verdict. */
-export function parseReport(report: string): { marks: string; ran: number; verdict: string } {
-  const lines = report.trimEnd().split('\n');
-  const ran = /^Ran (\d+) tests? in \d+\.\d{3}s$/.exec(lines.at(-3) ?? '');
-  return {
-    marks: lines[0] ?? '',
-    ran: Number(ran?.[1] ?? Number.NaN),
-    verdict: lines.at(-1) ?? '',
-  };
-}
-
 /** A program stopped from outside: what it printed and how it ended. */
 export interface StoppedRun {
   readonly code: number | null;
@@ -75,24 +65,23 @@ export interface StoppedRun {
 }
 
 /**
- * Runs `node dist/<name>.js` at `timeScale` until its stdout lines satisfy `ready`, then sends
- * `signal` (a reader's Ctrl-C by default) to it alone, and waits for it to exit. Killed after
- * 60 s, so a program that ignores the signal fails the test instead of hanging it; fails at once
- * when the program ends before it is ready.
+ * Runs `node dist/<name>.js` until its stdout lines satisfy `ready`, then sends `signal` (a
+ * reader's Ctrl-C by default) to it alone, and waits for it to exit. Killed after `limitSeconds`
+ * (60 unless given), so a program that ignores the signal fails the test instead of hanging it;
+ * fails at once when the program ends before it is ready.
+ *
+ * @example const run = await runUntil(packageDir, 'example2', (lines) => lines.length >= 3, { timeScale: 0.1 })
  */
 export async function runUntil(
+  packageDir: string,
   name: string,
-  timeScale: number,
   ready: (lines: readonly string[]) => boolean,
-  signal: NodeJS.Signals = 'SIGINT',
+  options: StartExampleOptions & { readonly signal?: NodeJS.Signals } = {},
 ): Promise<StoppedRun> {
-  const run = startExample(packageDir, name, { timeScale, limitSeconds: 60 });
+  const { signal = 'SIGINT', ...start } = options;
+  const run = startExample(packageDir, name, { limitSeconds: 60, ...start });
   await run.until(() => ready(run.lines()), 'the lines awaited', 50);
   const linesAtSignal = run.lines().length;
   const exit = await run.stop(signal);
   return { ...exit, pid: run.pid, lines: run.lines(), stderr: run.stderr, linesAtSignal };
 }
-
-/** The lines of `lines` that match `pattern`. */
-export const matching = (lines: readonly string[], pattern: RegExp) =>
-  lines.filter((line) => pattern.test(line));

@@ -1,20 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { type ExampleRun, type RunExampleOptions, runExample as runCompiled } from '@mc/testing';
-
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-
-/**
- * Runs `node dist/<name>.js` of this chapter, as the runner runs it, killed after 30 s. The time
- * scale is each test's choice: a child process takes 0.1 to 0.5 s to start on a loaded machine,
- * so the lessons that race a child's start against a book sleep keep the book's seconds.
- */
-export function runExample(
-  name: string,
-  timeScale: number,
-  options: RunExampleOptions = {},
-): Promise<ExampleRun> {
-  return runCompiled(packageDir, name, { timeScale, limitSeconds: 30, ...options });
-}
+// What examples 4, 5, 7 and 8 print, read back by their tests.
 
 /** The ten answers of examples 7 and 8, as printed after `Result: `. */
 export const expectedResults = [

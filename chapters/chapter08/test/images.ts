@@ -1,22 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type ExampleRun, type RunExampleOptions, runExample as runCompiled } from '@mc/testing';
+import { packageDirOf, runExample } from '@mc/testing';
 import type { Image } from '../src/image/image.js';
 
-export const packageDir = fileURLToPath(new URL('..', import.meta.url));
+// The photographs and tiles of the chapter's tests: where they are, how to compare them, and a
+// python3 with OpenCV to compare with.
 
-/** Runs `node dist/<name>.js` of this chapter, as the runner runs it, killed after 120 s. */
-export function runExample(name: string, options: RunExampleOptions = {}): Promise<ExampleRun> {
-  return runCompiled(packageDir, name, { limitSeconds: 120, ...options });
-}
+const packageDir = packageDirOf(import.meta.url);
 
 export const inputFile = (...parts: string[]) => join(packageDir, 'input', ...parts);
 export const outputFile = (...parts: string[]) => join(packageDir, 'output', ...parts);
 
 /** Runs generate_input (the book's tiles, scale 1) and checks that it said Done. */
 export async function generateTiles(): Promise<void> {
-  const run = await runExample('generate_input');
+  const run = await runExample(packageDir, 'generate_input', { limitSeconds: 120 });
   if (run.code !== 0 || run.stdout !== 'Done.\n') throw new Error(`generate_input: ${run.stderr}`);
 }
 
