@@ -18,7 +18,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PYTHON, median, pythonTwinPath } from '@mc/runner';
-import { measuredRun, RunFailed } from './measured-run.mjs';
+import { alternate } from './alternate.mjs';
+import { RunFailed } from './measured-run.mjs';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -109,37 +110,28 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const figuresOf = new Map(programs.map(({ label }) => [label, new Map()]));
   const ratiosOf = new Map(programs.map(({ label }) => [label, new Map()]));
   const append = (map, key, value) => map.set(key, [...(map.get(key) ?? []), value]);
-  let kept = 0;
-  for (let round = 1; kept < options.runs && round <= 10 * options.runs; round++) {
-    const order = round % 2 === 1 ? programs : [...programs].reverse();
-    const results = [];
-    for (const program of order) {
-      try {
-        const { stdout, others } = await measuredRun(program.command, program.args, options);
-        results.push({ program, found: patternFigures(stdout, options.pattern), others });
-      } catch (error) {
-        if (!(error instanceof RunFailed)) throw error;
-        console.error(`twins.mjs: ${error.message}`);
-        process.exit(1);
-      }
-    }
-    const discarded = results.some(({ others }) => others > options.maxOthers);
-    for (const { program, found, others } of results) {
-      const row = [...found].map(([key, seconds]) => `${key}=${seconds}`).join(' ');
-      console.log(
-        `round ${round} ${program.label.padEnd(6)} (others ${others.toFixed(0)}%${discarded ? ', discarded' : ''}): ${row}`,
-      );
-    }
-    if (discarded) continue;
-    kept++;
-    for (const { program, found } of results) {
-      for (const [key, seconds] of found) append(figuresOf.get(program.label), key, seconds);
+  let rounds;
+  try {
+    ({ kept: rounds } = await alternate(programs, {
+      runs: options.runs,
+      maxOthers: options.maxOthers,
+      read: (stdout) => patternFigures(stdout, options.pattern),
+    }));
+  } catch (error) {
+    if (!(error instanceof RunFailed)) throw error;
+    console.error(`twins.mjs: ${error.message}`);
+    process.exit(1);
+  }
+  for (const round of rounds) {
+    for (const [label, found] of round) {
+      for (const [key, seconds] of found) append(figuresOf.get(label), key, seconds);
       for (const ratio of options.ratios) {
         const [a, b] = ratio.split('/').map((key) => found.get(key));
-        if (a !== undefined && b !== undefined) append(ratiosOf.get(program.label), ratio, a / b);
+        if (a !== undefined && b !== undefined) append(ratiosOf.get(label), ratio, a / b);
       }
     }
   }
+  const kept = rounds.length;
   if (kept < options.runs) console.log(`only ${kept} of ${options.runs} rounds were quiet enough`);
   console.log(`medians over ${kept} alternated rounds`);
   const cell = (list) => (list ? median(list).toFixed(3) : '-');

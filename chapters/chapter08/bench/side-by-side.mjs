@@ -7,7 +7,8 @@
 //
 //   node chapters/chapter08/bench/side-by-side.mjs BOOK_DIR [--python /usr/bin/python3] [--runs 5] [--scale 1]
 //
-// BOOK_DIR holds Chapter08/. Prints a Markdown table. The temporary folder is removed at the end;
+// BOOK_DIR holds Chapter08/. Prints one line per run and figure (`run R Node example5.took#3 0.1234`,
+// read by `pnpm bench chapter08`), then a Markdown table. The temporary folder is removed at the end;
 // with --scale, this chapter's tiles are cut again at the book's size before it ends.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -79,15 +80,21 @@ try {
   const results = {};
   for (let r = 0; r < runs; r++) {
     for (const example of ['example5', 'example6']) {
-      for (const [side, command, args, cwd] of [
+      const sides = [
         ['Node', process.execPath, [`dist/${example}.js`], chapter],
         ['Python', values.python, [`${example}.py`], folder],
-      ]) {
+      ];
+      // Who goes first alternates, run by run.
+      for (const [side, command, args, cwd] of r % 2 ? sides.reverse() : sides) {
         const { stdout, seconds } = run(command, args, cwd);
         const key = `${example} ${side}`;
         results[key] ??= { took: [[], [], [], [], [], []], wall: [] };
-        for (const [n, t] of times(stdout).entries()) results[key].took[n].push(t);
+        for (const [n, t] of times(stdout).entries()) {
+          results[key].took[n].push(t);
+          console.log(`run ${r + 1} ${side} ${example}.took#${n + 1} ${t.toFixed(4)}`);
+        }
         results[key].wall.push(seconds);
+        console.log(`run ${r + 1} ${side} ${example}.wall ${seconds.toFixed(4)}`);
       }
     }
   }

@@ -1,4 +1,4 @@
-import { createInterface, type Interface } from 'node:readline';
+import type { Interface } from 'node:readline';
 import { EOFError } from './errors.js';
 
 /**
@@ -15,6 +15,8 @@ class StdinLines {
   #ended = false;
 
   constructor() {
+    // Loaded on the first input(), not by every program (and child process) that imports core.
+    const { createInterface } = process.getBuiltinModule('node:readline');
     this.#reader = createInterface({ input: process.stdin, terminal: false });
     this.#reader.on('line', (line) => {
       const waiter = this.#waiting.shift();

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -42,6 +41,8 @@ function compileToCache(source: string): string {
     write: false,
   });
   const code = outputFiles[0]?.text ?? '';
+  // Loaded here, not by every program (and child process) that imports core.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   const hash = createHash('sha256').update(source).update(code).digest('hex').slice(0, 16);
   const directory = join(packageRoot(source), 'node_modules', '.cache', 'mc-workers');
   const compiled = join(directory, `${hash}.mjs`);

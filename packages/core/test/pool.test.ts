@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RuntimeError, ValueError } from '../src/index.js';
 import { activeChildren, Pool, TimeoutError } from '../src/multiprocessing/index.js';
+import { defaultChunksize } from '../src/multiprocessing/pool.js';
 import { describeOperationalError } from '../src/operational-error.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
 import * as fixtures from './fixtures/processes.mjs';
@@ -29,6 +30,34 @@ describe('Pool', () => {
     // Leaving the block terminated the workers.
     expect(pids).toHaveLength(2);
     for (const pid of pids) expect(await gone(pid)).toBe(true);
+  });
+
+  it('sends consecutive items in chunks: one worker runs a whole chunk', async () => {
+    await using pool = new Pool(2, { module });
+    const items = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const pids = await pool.map(fixtures.pidOf, items, 3);
+    for (const start of [0, 3, 6]) {
+      expect(new Set(pids.slice(start, start + 3)).size).toBe(1);
+    }
+    // One item at a time, the first two items go to the two idle workers.
+    const single = await pool.map(fixtures.pidOf, [1, 2], 1);
+    expect(single[0]).not.toBe(single[1]);
+    await expect(pool.map(fixtures.square, [1], 0)).rejects.toThrow('Chunksize must be 1+');
+  });
+
+  it("chunks by Python's default, ceil(n / (4 * workers))", async () => {
+    expect(defaultChunksize(400, 6)).toBe(17);
+    expect(defaultChunksize(400, 1)).toBe(100);
+    expect(defaultChunksize(6, 2)).toBe(1);
+    expect(defaultChunksize(0, 2)).toBe(0);
+    await using pool = new Pool(2, { module });
+    // 16 items on 2 workers: chunks of 2.
+    const pids = await pool.map(
+      fixtures.pidOf,
+      Array.from({ length: 16 }, (_, i) => i),
+    );
+    for (let start = 0; start < 16; start += 2) expect(pids[start]).toBe(pids[start + 1]);
+    expect(await pool.map(fixtures.square, [])).toEqual([]);
   });
 
   it('rejects map with the error a call threw, and stays usable', async () => {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { figures, ratioOf } from '../figures.mjs';
+import { evaluate, figureOf, spreadOf, summary } from '../measures.mjs';
 import { DEFAULT_PATTERN, patternFigures } from '../twins.mjs';
 
 const script = (name) => fileURLToPath(new URL(`../${name}`, import.meta.url));
@@ -123,4 +124,59 @@ describe('bad arguments', () => {
     expect(failed.status).toBe(1);
     expect(failed.lines).toEqual([expect.stringMatching(/fails\.mjs' failed: exit 3$/)]);
   }, 60_000);
+});
+
+describe('pnpm bench (bench.mjs, measures.mjs)', () => {
+  const round = (node, python) =>
+    new Map([
+      ['node', new Map(Object.entries(node))],
+      ['python', new Map(Object.entries(python))],
+    ]);
+  const rounds = [
+    round({ 'T#1': 2, 'T#2': 1, wall: 4 }, { 'T#1': 2, 'T#2': 1.25, wall: 1 }),
+    round({ 'T#1': 4, 'T#2': 1, wall: 9 }, { 'T#1': 3, 'T#2': 1, wall: 3 }),
+    round({ 'T#1': 3, 'T#2': 2, wall: 2 }, { 'T#1': 1, 'T#2': 1, wall: 1 }),
+  ];
+
+  it('compares run by run: the median of the rounds’ twin/original ratios, against its target', () => {
+    const [speedup, wall, own] = evaluate(
+      [
+        { label: 's', of: 'T#1/T#2', compare: 'twin/original', atLeast: 1 },
+        { label: 'w', of: 'wall', compare: 'twin/original', atMost: 2 },
+        { label: 'o', of: 'T#2/T#1', compare: 'twin', atMost: 0.4 },
+      ],
+      rounds,
+    );
+    // Speedups: twin 2, 4, 1.5; original 1.6, 3, 1; ratios 1.25, 1.333, 1.5.
+    expect(speedup.twin).toMatchObject({ median: 2, min: 1.5, max: 4 });
+    expect(speedup.value.median).toBeCloseTo(4 / 3);
+    expect(speedup.met).toBe(true);
+    // Walls: ratios 4, 3, 2 -> 3, above 2; the ratio of the medians (4 / 1) would say 4.
+    expect(wall.value.median).toBe(3);
+    expect(wall.met).toBe(false);
+    // The twin's own: 0.5, 0.25, 0.667 -> 0.5, above 0.4; no original needed.
+    expect(own.value.median).toBe(0.5);
+    expect(own.met).toBe(false);
+  });
+
+  it('leaves a measure without figures unjudged, and reads a spread as range over median', () => {
+    const [missing] = evaluate([{ label: 'm', of: 'X#1', compare: 'twin/original' }], rounds);
+    expect(missing).toMatchObject({ twin: null, original: null, value: null, met: null });
+    const [untargeted] = evaluate([{ label: 'u', of: 'wall', compare: 'twin/original' }], rounds);
+    expect(untargeted.value.median).toBe(3);
+    expect(untargeted.met).toBeNull();
+    expect(spreadOf(summary([1, 2, 3]))).toBe(1);
+    expect(figureOf(new Map([['A#1', 3]]), 'A#1/B#1')).toBeNaN();
+  });
+
+  it.each([['chapter99'], ['--runs', '0'], ['--python', '/no/such/folder'], ['--bogus']])(
+    'bench.mjs %j: one line, exit 2',
+    (...args) => {
+      const { status, lines } = run('bench.mjs', args);
+      expect(status).toBe(2);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^bench: .*usage: pnpm bench/);
+    },
+    60_000,
+  );
 });

@@ -1,4 +1,5 @@
 export * from './amdahl.js';
+export * from './benchmarks.js';
 export * from './book-figures.js';
 export * from './chart-svg.js';
 export * from './chart-terminal.js';

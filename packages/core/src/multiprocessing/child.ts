@@ -98,8 +98,12 @@ async function runTask(task: TaskMessage): Promise<void> {
       task.module,
       'target',
     );
-    const value = await work(...(decode(task.args) as unknown[]));
-    reply({ mc: 'result', id: task.id, value: encode(value, { allowShared: false }) });
+    // As Python's worker runs a chunk: one call after another, stopping at the first error.
+    const values: unknown[] = [];
+    for (const args of task.chunk) {
+      values.push(encode(await work(...(decode(args) as unknown[])), { allowShared: false }));
+    }
+    reply({ mc: 'result', id: task.id, value: values });
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     reply({

@@ -40,16 +40,16 @@ export interface ReplyMessage {
   readonly errorName?: string;
 }
 
-/** Pool to pool worker: call `name` of `module` with `args`. */
+/** Pool to pool worker: call `name` of `module` once with each argument list of `chunk`, in order. */
 export interface TaskMessage {
   readonly mc: 'task';
   readonly id: number;
   readonly module: string;
   readonly name: string;
-  readonly args: unknown;
+  readonly chunk: readonly unknown[];
 }
 
-/** Pool worker to pool: what the task returned or threw. */
+/** Pool worker to pool: what the task's calls returned (`value`, a list) or the first error. */
 export interface ResultMessage {
   readonly mc: 'result';
   readonly id: number;

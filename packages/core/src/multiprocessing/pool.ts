@@ -4,7 +4,7 @@ import { KeyboardInterrupt } from '../interrupt.js';
 import { sleep } from '../time/sleep.js';
 import { decode, encode } from './codec.js';
 import { cpuCount } from './cpu.js';
-import { isMessage, type ResultMessage } from './messages.js';
+import { isMessage, type ResultMessage, type TaskMessage } from './messages.js';
 import { mainModule, Process, poolWorker, runnableModule } from './process.js';
 
 /** Options of a `Pool`. */
@@ -16,12 +16,23 @@ export interface PoolOptions {
   module?: string | URL;
 }
 
+/** One chunk of calls: consecutive argument lists, sent to one worker in one message. */
 interface Task {
   readonly id: number;
   readonly module: string;
   readonly name: string;
-  readonly args: unknown;
+  /** Each call's encoded argument list. */
+  readonly chunk: unknown[];
+  /** Given the chunk's results (`value` an array of encoded values) or its first error. */
   readonly settle: (result: ResultMessage) => void;
+}
+
+/**
+ * Python's default `chunksize` of `map`: the items split into about four chunks per worker,
+ * `ceil(n / (4 * workers))`.
+ */
+export function defaultChunksize(items: number, workers: number): number {
+  return items === 0 ? 0 : Math.ceil(items / (4 * workers));
 }
 
 interface Worker {
@@ -46,6 +57,7 @@ export class Pool {
   /** The pool's module, as a URL a child can import (compiled first under a test runner). */
   readonly #module: Promise<string | null>;
   readonly #running = new Set<Promise<unknown>>();
+  readonly #processes: number;
   #lastId = 0;
   #closed = false;
 
@@ -53,6 +65,7 @@ export class Pool {
     if (!Number.isInteger(processes) || processes < 1) {
       throw new ValueError(`Number of processes must be at least 1, got ${processes}`);
     }
+    this.#processes = processes;
     const module = options.module === undefined ? mainModule() : String(options.module);
     this.#module = runnableModule(module);
     this.#module.catch(() => undefined);
@@ -99,12 +112,19 @@ export class Pool {
 
   /**
    * Calls `fn(item)` for every item in the workers and resolves to the results in item order.
-   * Twin of `map(func, iterable)`. `fn` is found by its name in the pool's module. As Python's,
-   * it waits for every call to end before it fails, with the first error that came back.
+   * Twin of `map(func, iterable, chunksize)`. `fn` is found by its name in the pool's module. As
+   * Python's, it waits for every call to end before it fails, with the first error that came
+   * back. The items go to the workers in chunks of `chunksize` consecutive items, one message each
+   * way per chunk, as Python sends them; by default `ceil(n / (4 * processes))`, Python's default.
+   * A chunk stops at its first error, which is then every call's of that chunk.
    *
-   * @throws the first error a call threw; RuntimeError after `close()` or `terminate()`.
+   * @throws the first error a call threw; RuntimeError after `close()` or `terminate()`;
+   *   ValueError for a chunksize that is not a positive integer.
    */
-  map<A, R>(fn: (item: A) => R, items: Iterable<A>): Promise<Awaited<R>[]> {
+  map<A, R>(fn: (item: A) => R, items: Iterable<A>, chunksize?: number): Promise<Awaited<R>[]> {
+    if (chunksize !== undefined && !(Number.isInteger(chunksize) && chunksize >= 1)) {
+      return Promise.reject(new ValueError(`Chunksize must be 1+, not ${chunksize}`));
+    }
     return this.#submit(
       fn,
       () => [...items].map((item) => [item]),
@@ -119,6 +139,7 @@ export class Pool {
         if (firstError) throw firstError.error;
         return settled.map((outcome) => (outcome as PromiseFulfilledResult<Awaited<R>>).value);
       },
+      chunksize,
     );
   }
 
@@ -135,15 +156,20 @@ export class Pool {
         fn,
         () => [args],
         ([call]) => call as Promise<Awaited<R>>,
+        1,
       ),
     );
   }
 
-  /** Queues one task per argument list for `fn` and gives the calls' promises to `collect`. */
+  /**
+   * Queues the argument lists for `fn` in chunks of `chunksize` (default: Python's for `map`), one
+   * task each, and gives the calls' promises, one per argument list, to `collect`.
+   */
   #submit<T>(
     fn: (...args: never[]) => unknown,
     argumentLists: () => unknown[][],
     collect: (calls: Promise<never>[]) => Promise<T>,
+    chunksize?: number,
   ): Promise<T> {
     if (this.#closed) return Promise.reject(new RuntimeError('Pool not running'));
     if (!fn.name) {
@@ -158,22 +184,27 @@ export class Pool {
       return Promise.reject(error);
     }
     const all = this.#module.then((module) => {
-      const calls = encoded.map(
-        (args) =>
-          new Promise<never>((resolve, reject) => {
-            this.#lastId += 1;
-            this.#queue.push({
-              id: this.#lastId,
-              module: module ?? '',
-              name: fn.name,
-              args,
-              settle: ({ value, error, errorName, errorFields }) =>
-                error
-                  ? reject(rebuildError(error, errorName, errorFields))
-                  : resolve(decode(value) as never),
-            });
-          }),
-      );
+      const size = chunksize ?? defaultChunksize(encoded.length, this.#processes);
+      const calls: Promise<never>[] = [];
+      for (let start = 0; start < encoded.length; start += size) {
+        const chunk = encoded.slice(start, start + size);
+        const values = new Promise<unknown[]>((resolve, reject) => {
+          this.#lastId += 1;
+          this.#queue.push({
+            id: this.#lastId,
+            module: module ?? '',
+            name: fn.name,
+            chunk,
+            settle: ({ value, error, errorName, errorFields }) =>
+              error
+                ? reject(rebuildError(error, errorName, errorFields))
+                : resolve(value as unknown[]),
+          });
+        });
+        for (let i = 0; i < chunk.length; i++) {
+          calls.push(values.then((list) => decode(list[i]) as never));
+        }
+      }
       if (this.#stopped) this.#failQueued(this.#stopped);
       else this.#dispatch();
       return collect(calls);
@@ -205,8 +236,8 @@ export class Pool {
         id: task.id,
         module: task.module,
         name: task.name,
-        args: task.args,
-      });
+        chunk: task.chunk,
+      } satisfies TaskMessage);
     }
   }
 
