@@ -15,12 +15,13 @@
  * which the kernel does however the runner dies (`kill -9`, OOM, a CI timeout). The guard then
  * kills the wrapper's whole process group (the example and everything it started that stayed in
  * the group). It ignores SIGINT and SIGTERM, which the runner sends the example's tree on a stop.
- * Once the command has returned, the wrapper kills its guard (so the pipe closes and the run can
- * end) and the runner kills what is left in the group. The command gets neither fd 4 nor fd 5. Invoke as `bash -c CPU_SCRIPT runner <command> [args...]`.
+ * Once the command has returned, the wrapper kills its guard and waits for it (so the pipe closes,
+ * the run can end, and no guard outlives the run, not even as a zombie) and the runner kills what
+ * is left in the group. The command gets neither fd 4 nor fd 5. Invoke as `bash -c CPU_SCRIPT runner <command> [args...]`.
  */
 export const CPU_SCRIPT =
   "exec 4>&2 2>/dev/null; (trap '' INT TERM; read -r -u 5 _; kill -KILL 0) </dev/null >/dev/null 3>&- 4>&- & " +
-  'g=$!; "$@" 2>&4 3>&- 4>&- 5<&-; s=$?; kill -KILL $g; times >&3; exit $s';
+  'g=$!; "$@" 2>&4 3>&- 4>&- 5<&-; s=$?; kill -KILL $g; wait $g; times >&3; exit $s';
 
 /** The wrapper's file descriptor of the guard pipe (see `CPU_SCRIPT`). */
 export const GUARD_FD = 5;
