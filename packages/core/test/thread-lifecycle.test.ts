@@ -108,12 +108,15 @@ describe('Thread options and states', () => {
   });
 
   it('a join whose thread ends before the timeout leaves no timer behind', async () => {
-    await sleep(0.5); // the earlier tests' threads' start() timers (0 ms) are gone by then
-    const before = timers();
     const quick = new Thread({ target: () => sleep(0) });
-    await quick.start();
-    await quick.join(100);
+    await quick.start(); // its 0 ms sleep fires before start() resolves: it has ended
     expect(quick.isAlive()).toBe(false);
+    // join awaits only settled promises here, so no timer of anyone else fires or starts meanwhile:
+    // the count moves only by the join's own time-out timer, which must be cleared on return.
+    const before = timers();
+    const joined = quick.join(100);
+    expect(timers()).toBe(before + 1);
+    await joined;
     expect(timers()).toBe(before);
   });
 
