@@ -12,6 +12,8 @@ import { gone } from './gone.js';
 
 const module = new URL('./fixtures/processes.mjs', import.meta.url).href;
 
+const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+
 beforeAll(() => {
   process.env.BOOK_TIME_SCALE = '0.01';
 });
@@ -145,6 +147,49 @@ describe('Pool', () => {
     const failed = pool.applyAsync(fixtures.failOn3, [3]);
     await expect(failed.get()).rejects.toThrow('three is bad');
     expect(failed.successful()).toBe(false);
+  });
+
+  it('raises the first error that came back, not a later one', async () => {
+    await using pool = new Pool(1, { module });
+    // One worker, one item at a time: 1 fails first, then 2.
+    await expect(pool.map(fixtures.failWith, [1, 2], 1)).rejects.toThrow(new Error('bad 1'));
+    await expect(pool.map(fixtures.square, [1], 1.5)).rejects.toThrow('Chunksize must be 1+');
+  });
+
+  it('when its last worker dies, fails the work still queued and any given later, naming it', async () => {
+    await using pool = new Pool(1, { module });
+    const [worker] = activeChildren();
+    const dying = pool.applyAsync(fixtures.dieMidTask, []);
+    const queued = pool.applyAsync(fixtures.square, [2]); // behind it: the only worker is busy
+    const lost = new RuntimeError(`every pool worker died (the last, ${worker?.name})`);
+    await expect(dying.get()).rejects.toThrow(
+      new RuntimeError(`pool worker ${worker?.name} died (exitcode -9)`),
+    );
+    await expect(queued.get()).rejects.toThrow(lost);
+    await expect(pool.map(fixtures.square, [1])).rejects.toThrow(lost);
+  });
+
+  it('ends the call of a worker stopped by Ctrl-C (SIGINT) with KeyboardInterrupt, not as a failure', async () => {
+    await using pool = new Pool(1, { module });
+    const [worker] = activeChildren();
+    const call = pool.applyAsync(fixtures.waitSeconds, [30]);
+    process.kill(worker?.pid as number, 'SIGINT');
+    await expect(call.get()).rejects.toMatchObject({ name: 'KeyboardInterrupt' });
+    await expect(pool.map(fixtures.square, [1])).rejects.toMatchObject({
+      name: 'KeyboardInterrupt',
+    });
+  });
+
+  it('AsyncResult.wait(timeout) answers true for an ended call, and leaves no timer behind', async () => {
+    await using pool = new Pool(1, { module });
+    const result = pool.applyAsync(fixtures.square, [3]);
+    expect(await result.get()).toBe(9);
+    // Only settled promises are awaited now: the timer count moves by the wait's own timer alone.
+    const before = timers();
+    const waiting = result.wait(100);
+    expect(timers()).toBe(before + 1);
+    expect(await waiting).toBe(true);
+    expect(timers()).toBe(before);
   });
 
   it('terminate() right after a submit ends that call too, though no worker had taken it yet', async () => {
