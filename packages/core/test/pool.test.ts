@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -209,13 +209,21 @@ describe('Pool', () => {
 
   it('terminates with a task in flight quietly: the map rejects with KeyboardInterrupt, nothing printed', async () => {
     const pool = new Pool(1, { module });
-    const inFlight = pool.map(fixtures.waitSeconds, [30]);
+    const directory = mkdtempSync(join(tmpdir(), 'pool-in-flight-'));
+    const running = join(directory, 'running');
+    const watcher = watch(directory);
+    const inFlight = pool.map(fixtures.announceThenWait, [running]);
     const outcome = inFlight.then(
       () => 'resolved',
       (error: Error) => error.name,
     );
-    // Wait until the worker has the task (its module imported), then stop the pool.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Wait until the worker runs the task (it creates the file), then stop the pool.
+    await new Promise<void>((resolve) => {
+      const check = () => existsSync(running) && resolve();
+      watcher.on('change', check);
+      check();
+    });
+    watcher.close();
     const written: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((chunk: string) => {
