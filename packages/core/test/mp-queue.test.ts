@@ -133,6 +133,18 @@ describe('multiprocessing Lock', () => {
   });
 });
 
+describe('multiprocessing Lock, passed on', () => {
+  it('can be passed on only by the process that created it', async () => {
+    const answers = new Queue<string>();
+    const child = new Process({ target: fixtures.passLockOn, args: [new Lock(), answers], module });
+    child.start();
+    expect(await answers.get()).toBe(
+      'TypeError a lock can be passed on only by the process that created it',
+    );
+    await child.join();
+  });
+});
+
 describe('multiprocessing Lock, in the process that created it', () => {
   it('refuses a non-blocking acquire while held, and takes it once released', async () => {
     const lock = new Lock();
