@@ -195,15 +195,20 @@ describe('multiprocessing Lock, in the process that created it', () => {
     expect(await parked).toBe(true);
   });
 
-  it('a child killed while it waits loses its place: the release frees the lock', async () => {
+  it('a child killed while it waits loses its place, and only it: the release goes to the next in line', async () => {
     const lock = new Lock();
     await lock.acquire();
     const ready = new Queue<string>();
     const child = new Process({ target: fixtures.parkOnAcquire, args: [lock, ready], module });
     child.start();
     expect(await ready.get()).toBe('parked');
+    const mine = lock.acquire().then(() => 'taken'); // in line behind the child
     child.kill();
     await child.join();
+    await lock.release();
+    // The handover is local (no child involved): by the next turn of the loop it has happened.
+    const nextTurn = new Promise((resolve) => setImmediate(() => resolve('still waiting')));
+    expect(await Promise.race([mine, nextTurn])).toBe('taken'); // the child's place was dropped, not mine
     await lock.release();
     expect(await lock.acquire({ block: false })).toBe(true);
   });
