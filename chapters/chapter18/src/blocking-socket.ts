@@ -168,7 +168,7 @@ export class Connection implements Selectable {
     const wake = this.#wake;
     this.#wake = undefined;
     wake?.();
-    for (const watcher of [...this.#watchers]) watcher();
+    for (const watcher of this.#watchers) watcher();
   }
 }
 
