@@ -9,7 +9,7 @@ mkdirSync(join(chapterDir, 'src'), { recursive: true });
 mkdirSync(join(chapterDir, 'bench'), { recursive: true });
 writeFileSync(
   join(chapterDir, 'src', 'example1.ts'),
-  'print(`Sub took: ${sub} seconds.`);\nprint(`Took: ${all} seconds.`);\n',
+  "print('Sub took:', sub, 'seconds.');\nprint('Took:', all, 'seconds.');\n",
 );
 writeFileSync(join(chapterDir, 'bench', 'echo.mjs'), '');
 afterAll(() => rmSync(chapterDir, { recursive: true, force: true }));
