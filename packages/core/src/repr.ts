@@ -1,19 +1,33 @@
+/** What `pyRepr` prints: a string, a number, a tuple (an array), or a dict (a plain object). */
+export type PyReprValue =
+  | string
+  | number
+  | bigint
+  | readonly PyReprValue[]
+  | { readonly [key: string]: PyReprValue | undefined };
+
 /**
  * Python's `repr()` of a string: single quotes, or double quotes when the text holds a `'` and no
  * `"`; backslash, the chosen quote, TAB, LF and CR escaped; other control and non-printable
  * characters as `\xNN`, `\uNNNN` or `\UNNNNNNNN`; printable non-ASCII (é, —) kept. A tuple
- * (an array) prints as `('127.0.0.1', 8888)`, a number as itself.
+ * (an array) prints as `('127.0.0.1', 8888)`, a number as itself, a dict (a plain object) as
+ * `{'content-type': 'text/html'}`, its undefined entries left out.
  *
  * @example pyRepr("It's\r\n") // "It's\r\n" in double quotes, the escapes as written
  * @example pyRepr(['127.0.0.1', 8888]) // ('127.0.0.1', 8888)
+ * @example pyRepr(res.headers) // {'content-type': 'text/html', 'content-length': '1256'}
  */
-export function pyRepr(value: string | number | bigint | readonly (string | number)[]): string {
+export function pyRepr(value: PyReprValue): string {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (typeof value !== 'string') {
-    const items = value.map((item) => pyRepr(item));
+  if (typeof value === 'string') return quoted(value, isPrintable);
+  if (Array.isArray(value)) {
+    const items = value.map((item: PyReprValue) => pyRepr(item));
     return `(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
   }
-  return quoted(value, isPrintable);
+  const entries = Object.entries(value).filter(
+    (entry): entry is [string, PyReprValue] => entry[1] !== undefined,
+  );
+  return `{${entries.map(([key, item]) => `${pyRepr(key)}: ${pyRepr(item)}`).join(', ')}}`;
 }
 
 /**

@@ -20,6 +20,14 @@ describe('pyRepr', () => {
     expect(pyRepr(['127.0.0.1', 53604])).toBe("('127.0.0.1', 53604)");
     expect(pyRepr(['one'])).toBe("('one',)");
   });
+
+  it('prints a plain object as a dict, leaving out undefined entries', () => {
+    expect(pyRepr({ 'content-type': 'text/html', length: 3, gone: undefined })).toBe(
+      "{'content-type': 'text/html', 'length': 3}",
+    );
+    expect(pyRepr({ "it's": ['a'] })).toBe(`{"it's": ('a',)}`);
+    expect(pyRepr({})).toBe('{}');
+  });
 });
 
 describe('pyAscii', () => {
