@@ -139,6 +139,13 @@ export interface ExampleDeclaration {
    * unscaled milliseconds and freeze after a second or two, at any scale). Default true.
    */
   readonly scaledLimit?: boolean;
+  /**
+   * The shortest time scale the lesson survives: a run asked for a shorter one (`--time-scale
+   * 0.1`) runs at this one, and its outcome says so. For a lesson whose margins are the book's
+   * sleeps against costs that do not scale (a child process's start and exit): Chapter 6
+   * example5's daemon must still sleep when the main program ends, 1 s of the book's after it.
+   */
+  readonly minTimeScale?: number;
   readonly outcome: Outcome;
   /**
    * What the example exists to print, whatever its outcome: each string must appear in its stdout

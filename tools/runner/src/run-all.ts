@@ -280,7 +280,10 @@ export async function runSelection(
     if (options.signal?.aborted) break;
     const { chapter, example } = selected;
     const key = `${chapter.name}/${example.name}`;
-    const limitSeconds = effectiveLimit(example, options.timeScale, options.timeoutSeconds);
+    // A lesson that does not survive a shorter time scale runs at its own floor.
+    const raised = options.timeScale < (example.minTimeScale ?? 0);
+    const timeScale = raised ? (example.minTimeScale as number) : options.timeScale;
+    const limitSeconds = effectiveLimit(example, timeScale, options.timeoutSeconds);
     const script = join(chapter.dir, 'dist', `${example.name}.js`);
     const figure = options.figures?.get(key);
     const base = {
@@ -291,7 +294,7 @@ export async function runSelection(
       section: example.section,
       expected: describeOutcome(example.outcome),
       limitSeconds,
-      timeScale: options.timeScale,
+      timeScale,
       node,
       platform,
       ...(figure ? { bookFigure: figure.text } : {}),
@@ -320,7 +323,7 @@ export async function runSelection(
     const twice = chapter.declaration.examples.filter((e) => e.name === example.name).length > 1;
     const recorded = recordingFor(example, options, () => ({
       name: traceName(chapter.name, example, twice),
-      title: `${[key, ...(example.args ?? [])].join(' ')}: ${example.bookFile}, time scale ${options.timeScale}`,
+      title: `${[key, ...(example.args ?? [])].join(' ')}: ${example.bookFile}, time scale ${timeScale}`,
     }));
     const repeated = await repeatRuns(
       {
@@ -328,7 +331,7 @@ export async function runSelection(
         args: [script, ...(example.args ?? [])],
         cwd: chapter.dir,
         env: {
-          ...(options.setTimeScale ? { BOOK_TIME_SCALE: String(options.timeScale) } : {}),
+          ...(options.setTimeScale || raised ? { BOOK_TIME_SCALE: String(timeScale) } : {}),
           ...recorded?.recording.environment(),
         },
         ...(example.stdin ? { stdin: example.stdin } : {}),
@@ -360,7 +363,9 @@ export async function runSelection(
           : null;
     const row: ReportRow = {
       ...base,
-      outcome: verdict.outcome,
+      outcome: raised
+        ? `${verdict.outcome} (at time scale ${timeScale}, its floor)`
+        : verdict.outcome,
       ok: repeated.verdicts.every((v) => v.ok) && repeated.runs.length === options.repeat,
       exitCode: run.exitCode,
       signal: run.signal,
