@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RuntimeError, ValueError } from '../src/index.js';
-import { activeChildren, Pool, TimeoutError } from '../src/multiprocessing/index.js';
+import { activeChildren, Pool, Queue, TimeoutError } from '../src/multiprocessing/index.js';
 import { defaultChunksize } from '../src/multiprocessing/pool.js';
 import { describeOperationalError } from '../src/operational-error.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
@@ -100,7 +100,12 @@ describe('Pool', () => {
     await expect(pool.map((x: number) => x, [1])).rejects.toThrow(
       new TypeError('a pool function travels by name: give a named, exported function'),
     );
-    await expect(pool.map(fixtures.square, [() => 1])).rejects.toThrow(TypeError);
+    await expect(pool.map(fixtures.square, [() => 1])).rejects.toThrow(
+      /^cannot send the function <anonymous> to another process/,
+    );
+    await expect(pool.map(fixtures.square, [new Queue()])).rejects.toThrow(
+      /^Queue and Lock objects should only be shared between processes through inheritance/,
+    );
     expect(await pool.map(fixtures.square, [3])).toEqual([9]);
   });
 
@@ -167,6 +172,16 @@ describe('Pool', () => {
     );
     await expect(queued.get()).rejects.toThrow(lost);
     await expect(pool.map(fixtures.square, [1])).rejects.toThrow(lost);
+  });
+
+  it('keeps the queued work for the workers left when one of several dies', async () => {
+    await using pool = new Pool(2, { module });
+    const long = pool.applyAsync(fixtures.waitSeconds, [2]); // the first worker, busy a while
+    const dying = pool.applyAsync(fixtures.dieMidTask, []); // the second, which dies
+    const queued = pool.applyAsync(fixtures.square, [3]); // waits for a free worker
+    await expect(dying.get()).rejects.toThrow(/died \(exitcode -9\)/);
+    expect(await queued.get()).toBe(9);
+    expect(await long.get()).toBeUndefined();
   });
 
   it('ends the call of a worker stopped by Ctrl-C (SIGINT) with KeyboardInterrupt, not as a failure', async () => {
