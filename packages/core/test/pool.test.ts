@@ -9,10 +9,9 @@ import { describeOperationalError } from '../src/operational-error.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
 import * as fixtures from './fixtures/processes.mjs';
 import { gone } from './gone.js';
+import { clearsItsTimer } from './own-timer.js';
 
 const module = new URL('./fixtures/processes.mjs', import.meta.url).href;
-
-const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
 beforeAll(() => {
   process.env.BOOK_TIME_SCALE = '0.01';
@@ -199,12 +198,7 @@ describe('Pool', () => {
     await using pool = new Pool(1, { module });
     const result = pool.applyAsync(fixtures.square, [3]);
     expect(await result.get()).toBe(9);
-    // Only settled promises are awaited now: the timer count moves by the wait's own timer alone.
-    const before = timers();
-    const waiting = result.wait(100);
-    expect(timers()).toBe(before + 1);
-    expect(await waiting).toBe(true);
-    expect(timers()).toBe(before);
+    expect(await clearsItsTimer(() => result.wait(100))).toBe(true);
   });
 
   it('terminate() right after a submit ends that call too, though no worker had taken it yet', async () => {

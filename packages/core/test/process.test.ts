@@ -10,6 +10,7 @@ import { Empty } from '../src/queue/index.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
 import * as fixtures from './fixtures/processes.mjs';
 import { gone } from './gone.js';
+import { clearsItsTimer } from './own-timer.js';
 
 const module = new URL('./fixtures/processes.mjs', import.meta.url).href;
 const program = fileURLToPath(module);
@@ -20,8 +21,6 @@ interface SelfView {
   pid: number;
   ppid: number;
 }
-
-const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
 beforeAll(() => {
   process.env.BOOK_TIME_SCALE = '0.01';
@@ -217,12 +216,7 @@ describe('Process', () => {
       { phase: 'start', pid, name },
       { phase: 'exit', pid, name, exitcode: 0 },
     ]);
-    // Only settled promises are awaited now: the count moves by the join's own timer alone.
-    const before = timers();
-    const joined = child.join(100);
-    expect(timers()).toBe(before + 1);
-    await joined;
-    expect(timers()).toBe(before);
+    await clearsItsTimer(() => child.join(100));
   });
 
   it('reports a module it cannot find in one report, and kills the child it had forked', async () => {

@@ -4,6 +4,7 @@ import { startNewThread } from '../src/_thread/index.js';
 import { currentThread, Thread } from '../src/threading/index.js';
 import { daemonWorkPending, joinNonDaemonThreads } from '../src/threading/thread.js';
 import { sleep } from '../src/time/index.js';
+import { clearsItsTimer } from './own-timer.js';
 
 beforeAll(() => {
   vi.stubEnv('BOOK_TIME_SCALE', '0.01');
@@ -37,8 +38,6 @@ async function runToEnd(thread: Thread): Promise<void> {
   thread.start();
   await thread.join();
 }
-
-const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
 describe('a thread that fails', () => {
   it('reports a bug with its stack on the lines below the thread name', async () => {
@@ -111,13 +110,7 @@ describe('Thread options and states', () => {
     const quick = new Thread({ target: () => sleep(0) });
     await quick.start(); // its 0 ms sleep fires before start() resolves: it has ended
     expect(quick.isAlive()).toBe(false);
-    // join awaits only settled promises here, so no timer of anyone else fires or starts meanwhile:
-    // the count moves only by the join's own time-out timer, which must be cleared on return.
-    const before = timers();
-    const joined = quick.join(100);
-    expect(timers()).toBe(before + 1);
-    await joined;
-    expect(timers()).toBe(before);
+    await clearsItsTimer(() => quick.join(100));
   });
 
   it('the main thread is always alive, and takes no number from the Thread-N names', async () => {
