@@ -115,7 +115,8 @@ export class Pool {
         if (runnable === null) return;
         for (const { channel } of this.#workers) {
           const child = channel();
-          if (child?.connected) child.send({ mc: 'preload', module: runnable });
+          // A worker terminated meanwhile misses it: no error to report.
+          if (child?.connected) child.send({ mc: 'preload', module: runnable }, () => undefined);
         }
       },
       () => undefined,
