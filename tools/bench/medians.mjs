@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { median } from '@mc/runner';
 import { figures, ratioOf } from './figures.mjs';
 import { measuredRun, RunFailed } from './measured-run.mjs';
+import { readOptions } from './options.mjs';
 
 function usage(message) {
   console.error(
@@ -22,19 +23,16 @@ function usage(message) {
   process.exit(2);
 }
 
-const options = { runs: 5, maxOthers: 100, ratios: [] };
 const argv = process.argv.slice(2);
-while (argv[0]?.startsWith('--')) {
-  const [name, value] = [argv.shift(), argv.shift()];
-  if (value === undefined) usage(`${name} needs a value`);
-  if (name === '--runs') options.runs = Number(value);
-  else if (name === '--max-others') options.maxOthers = Number(value);
-  else if (name === '--ratio') options.ratios.push(value);
-  else usage(`unknown option ${name}`);
-}
+const options = { runs: 5, maxOthers: 100, ratios: [] };
+readOptions(argv, options, usage, {
+  take(name, value) {
+    if (name !== '--ratio') return false;
+    options.ratios.push(value);
+    return true;
+  },
+});
 if (argv.length === 0) usage('no script given');
-if (!Number.isInteger(options.runs) || options.runs < 1) usage('--runs must be at least 1');
-if (!(options.maxOthers >= 0 && options.maxOthers <= 100)) usage('--max-others must be 0 to 100');
 for (const ratio of options.ratios) {
   if (!/^[^/]+#\d+\/[^/]+#\d+$/.test(ratio)) usage(`--ratio ${ratio} is not 'A#i/B#j'`);
 }

@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { median } from '@mc/runner';
 import { othersPercent, quietSecond, ticks } from './cpu-load.mjs';
+import { readOptions } from './options.mjs';
 
 function usage(message) {
   console.error(
@@ -20,18 +21,9 @@ function usage(message) {
   process.exit(2);
 }
 
-const options = { runs: 11, maxOthers: 100 };
 const argv = process.argv.slice(2);
-while (argv[0]?.startsWith('--')) {
-  const [name, value] = [argv.shift(), argv.shift()];
-  if (value === undefined) usage(`${name} needs a value`);
-  if (name === '--runs') options.runs = Number(value);
-  else if (name === '--max-others') options.maxOthers = Number(value);
-  else usage(`unknown option ${name}`);
-}
+const options = readOptions(argv, { runs: 11, maxOthers: 100 }, usage);
 if (argv.length === 0) usage('no command given');
-if (!Number.isInteger(options.runs) || options.runs < 1) usage('--runs must be at least 1');
-if (!(options.maxOthers >= 0 && options.maxOthers <= 100)) usage('--max-others must be 0 to 100');
 
 const commands = argv.map((text) => {
   const words = text.split(' ').filter(Boolean);

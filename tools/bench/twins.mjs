@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_PYTHON, median, pythonTwinPath } from '@mc/runner';
 import { alternate } from './alternate.mjs';
 import { RunFailed } from './measured-run.mjs';
+import { readOptions } from './options.mjs';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -63,22 +64,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
   const dashes = argv.indexOf('--');
   const twinArgs = dashes === -1 ? [] : argv.splice(dashes).slice(1);
-  while (argv.length > 0) {
-    const [name, value] = [argv.shift(), argv.shift()];
-    if (!name.startsWith('--')) usage(`unexpected argument ${name}`);
-    if (value === undefined) usage(`${name} needs a value`);
-    if (name === '--runs') options.runs = Number(value);
-    else if (name === '--python') options.python = value;
-    else if (name === '--python-bin') options.pythonBin = value;
-    else if (name === '--max-others') options.maxOthers = Number(value);
-    else if (name === '--example') options.example = value;
-    else if (name === '--pattern') options.pattern = value;
-    else if (name === '--python-path') options.pythonPath = value;
-    else if (name === '--ratio') options.ratios.push(value);
-    else usage(`unknown option ${name}`);
-  }
-  if (!Number.isInteger(options.runs) || options.runs < 1) usage('--runs must be at least 1');
-  if (!(options.maxOthers >= 0 && options.maxOthers <= 100)) usage('--max-others must be 0 to 100');
+  const own = {
+    '--python': 'python',
+    '--python-bin': 'pythonBin',
+    '--example': 'example',
+    '--pattern': 'pattern',
+    '--python-path': 'pythonPath',
+  };
+  readOptions(argv, options, usage, {
+    all: true,
+    take(name, value) {
+      if (name === '--ratio') options.ratios.push(value);
+      else if (Object.hasOwn(own, name)) options[own[name]] = value;
+      else return false;
+      return true;
+    },
+  });
   const [chapter, name] = (options.example ?? '').split('/');
   if (!/^chapter\d\d$/.test(chapter ?? '') || !name) usage('--example must read chapterNN/name');
   if (options.python === undefined) usage('--python DIR is required');

@@ -8,8 +8,8 @@ export async function main(): Promise<void> {
   const thread1 = new MyThread('A', 0.5);
   const thread2 = new MyThread('B', 0.5);
 
-  thread1.start();
-  thread2.start();
+  await thread1.start();
+  await thread2.start();
 
   await thread1.join();
   await thread2.join();

@@ -25,7 +25,7 @@ export async function main(): Promise<void> {
 
   for (const x of myInput) {
     const tempThread = new MyThread(x);
-    tempThread.start();
+    await tempThread.start();
 
     threads.push(tempThread);
   }

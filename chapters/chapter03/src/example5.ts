@@ -59,9 +59,9 @@ export async function main(): Promise<void> {
   const thread2 = new MyThread('B', myQueue);
   const thread3 = new MyThread('C', myQueue);
 
-  thread1.start();
-  thread2.start();
-  thread3.start();
+  await thread1.start();
+  await thread2.start();
+  await thread3.start();
 
   // joining all 3 threads
   await thread1.join();

@@ -50,7 +50,7 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
     throw new UsageError(`the delay must be a non-negative number of seconds, got "${delay}"`);
   }
   const thread = new MyThread(name, seconds);
-  thread.start();
+  await thread.start();
   await thread.join();
 }
 

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { MyThread, threadLock } from '../src/example4.js';
 import { countdown } from './countdown.js';
 
-const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
+// B starts while A sleeps (await start() lets A run until it first blocks, as Python's start()):
+// 50 ms per countdown step keeps B's start, a few loop turns, well inside A's first sleep.
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.1, limitSeconds: 20 });
 
 describe('example4.py', () => {
   it('serialises the two countdowns', async () => {

@@ -3,7 +3,9 @@ import { captureLines, exampleRunner } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { MyThread } from '../src/example5.js';
 
-const runExample = exampleRunner(import.meta.url, { timeScale: 0.01, limitSeconds: 20 });
+// Each worker starts while the one before pauses after its item (await start() lets it run until
+// it first blocks, as Python's start()): a 100 ms pause keeps a start, a few loop turns, inside it.
+const runExample = exampleRunner(import.meta.url, { timeScale: 0.1, limitSeconds: 20 });
 
 const factorLines = [
   'Positive factors of 1 are: 1 ',
@@ -18,8 +20,8 @@ const factorLines = [
 
 /**
  * Drains a queue of 1, 10, 4, 3 with one worker per name, as example5 does with A, B, C, and
- * returns how many items had been printed one event-loop turn after the start: before any
- * worker's 1 s pause could end.
+ * returns how many items had been printed once every worker had started (each runs until it
+ * first blocks): before any worker's 1 s pause could end.
  */
 async function drain(names: string[]): Promise<number> {
   const queue = new Queue<number>();
@@ -33,8 +35,7 @@ async function drain(names: string[]): Promise<number> {
   };
   let beforeAnyPause = 0;
   try {
-    for (const thread of threads) thread.start();
-    await new Promise((resolve) => setImmediate(resolve));
+    for (const thread of threads) await thread.start();
     beforeAnyPause = printed;
     for (const thread of threads) await thread.join();
   } finally {
@@ -47,10 +48,14 @@ describe('example5.py', () => {
   it('drains 1, 10, 4, 3 in order with three workers that each start and exit, then Done.', async () => {
     const run = await runExample('example5');
     expect(run.code).toBe(0);
-    expect(run.lines.slice(0, 3)).toEqual([
+    // Each start() lets its thread run until it first blocks, as Python's: it takes its item first.
+    expect(run.lines.slice(0, 9)).toEqual([
       'Starting thread A.',
+      ...factorLines.slice(0, 2),
       'Starting thread B.',
+      ...factorLines.slice(2, 4),
       'Starting thread C.',
+      ...factorLines.slice(4, 6),
     ]);
     expect(run.lines.filter((line) => line.startsWith('Positive') || line.startsWith('_'))).toEqual(
       factorLines,

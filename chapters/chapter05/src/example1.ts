@@ -6,29 +6,23 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMain, runMain } from '@mc/core';
+import { isMain, pyRepr, runMain } from '@mc/core';
 import { request } from 'undici';
 import { openService } from './service.js';
 
 /** Where the page goes: the chapter's git-ignored output folder, from `src/` and `dist/` alike. */
 export const PAGE_FILE = fileURLToPath(new URL('../output/google.html', import.meta.url));
 
-/** Response headers the way Python prints a `requests` headers mapping: `{'name': 'value', ...}`. */
-export function formatHeaders(headers: Record<string, string | string[] | undefined>): string {
-  const pairs = Object.entries(headers)
-    .filter((entry): entry is [string, string | string[]] => entry[1] !== undefined)
-    .map(([name, value]) => `'${name}': '${Array.isArray(value) ? value.join(', ') : value}'`);
-  return `{${pairs.join(', ')}}`;
-}
-
-/** GETs `url`, prints its status and headers, writes its body to `file`, prints `Done.`. */
+/** The book's program: GETs `url`, prints its status and headers, saves its body to `file`. */
 export async function downloadPage(url: string, file: string = PAGE_FILE): Promise<void> {
   const res = await request(url);
+
   console.log(res.statusCode);
-  console.log(formatHeaders(res.headers));
-  const page = await res.body.text();
+  console.log(pyRepr(res.headers));
+
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, page);
+  await writeFile(file, await res.body.text());
+
   console.log('Done.');
 }
 

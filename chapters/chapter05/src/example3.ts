@@ -35,7 +35,7 @@ export async function compare(urls: readonly string[]): Promise<Timings> {
 
   start = timer();
   const threads = urls.map((url) => new Thread({ target: ping, args: [url] }));
-  for (const thread of threads) thread.start();
+  for (const thread of threads) await thread.start();
   for (const thread of threads) await thread.join();
   const threading = timer() - start;
   console.log(`Threading: ${signSpace(threading)} seconds`);

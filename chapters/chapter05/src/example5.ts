@@ -33,7 +33,7 @@ export class MyThread extends Thread {
 export async function fetchAll(urls: readonly string[]): Promise<number> {
   const start = timer();
   const threads = urls.map((url) => new MyThread(url));
-  for (const thread of threads) thread.start();
+  for (const thread of threads) await thread.start();
   for (const thread of threads) await thread.join();
   for (const thread of threads) console.log(thread.result);
   const took = timer() - start;

@@ -72,7 +72,7 @@ export async function fetchWithCustomTimeout(
   timeout = 5,
 ): Promise<MyThread[]> {
   const threads = urls.map((url) => new MyThread(url));
-  for (const thread of threads) thread.start();
+  for (const thread of threads) await thread.start();
   const start = timer();
   await processRequests(threads, timeout);
   console.log(`Took ${signSpace(timer() - start)} seconds`);

@@ -2,7 +2,7 @@
 // with `run_in_executor`: each blocks its own thread, the loop's stays free, and the countdowns
 // interleave as in example2 (about 3 s). Node runs code off the loop only on worker threads, so the
 // book's ThreadPoolExecutor is core's worker-thread pool (`ProcessPoolExecutor`, which Python's
-// processes and threads both map to here); its first submit waits until the three workers are up.
+// processes and threads both map to here); the clock starts once the three workers are up.
 // The workers write their lines themselves, as the book's threads print; `start` is passed to them
 // on the clock every thread shares.
 import { isMain, print, runMain } from '@mc/core';
@@ -33,10 +33,13 @@ export async function main(executor: ProcessPoolExecutor, start: number): Promis
 }
 
 async function program(): Promise<void> {
-  const start = clock();
   // The book never shuts its executor down (its threads end with the program); here `await using`
   // stops the workers so the program can end.
   await using executor = new ProcessPoolExecutor({ maxWorkers: 3 });
+  // The book starts its clock first, as its threads start in well under a millisecond; the
+  // workers boot for 0.1 s or more, so the clock starts once they are up, to count what it counts.
+  executor.waitForWorkers(countDownTask);
+  const start = clock();
   await run(main(executor, start));
 }
 

@@ -5,28 +5,8 @@
 // lines say what CPython counts instead; the aliasing lines are the book's. The nearest real thing
 // to a count is a WeakRef, which can tell that an object was collected, never how many refer to
 // it: the last lines show one alive while a and b hold the list, and empty after a collection.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { isMain, print, pyStr, runMain } from '@mc/core';
-
-/** V8's full garbage collection, as `--expose-gc` gives it, without restarting Node with the flag. */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
-
-/** One turn of the event loop: a WeakRef keeps its target alive until the current turn ends. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** Collects, a turn at a time, until `done()` or `turns` tries; true when it came. */
-async function collectUntil(done: () => boolean, turns = 10): Promise<boolean> {
-  for (let turn = 0; turn < turns && !done(); turn++) {
-    await nextTurn();
-    collectGarbage();
-    await nextTurn();
-  }
-  return done();
-}
+import { collect } from '@mc/core/gc';
 
 export async function main(): Promise<void> {
   print(`Reference count when direct-referencing: none in JavaScript (CPython: 1, the argument).`);
@@ -54,14 +34,12 @@ export async function main(): Promise<void> {
     finalized = true;
   });
   registry.register(a, 'the list');
-  await nextTurn();
-  collectGarbage();
-  print(`WeakRef while a and b hold the list: ${weak.deref() === undefined ? 'empty' : 'alive'}.`);
+  await collect();
+  print(`WeakRef while a and b hold the list: ${weak.deref() ? 'alive' : 'empty'}.`);
   a = null;
   b = null;
-  const collected = await collectUntil(() => weak.deref() === undefined);
-  print(`WeakRef once a and b let go, after a collection: ${collected ? 'empty' : 'alive'}.`);
-  await collectUntil(() => finalized);
+  await collect();
+  print(`WeakRef once a and b let go, after a collection: ${weak.deref() ? 'alive' : 'empty'}.`);
   print(
     `FinalizationRegistry told: ${finalized ? 'yes' : 'not yet'} (when is up to the collector).`,
   );

@@ -25,8 +25,8 @@ export async function main(): Promise<void> {
   const thread1 = new Thread({ target: printNetworkPrimaryValue });
   const thread2 = new Thread({ target: () => myNetwork.refreshPrimary() });
 
-  thread1.start();
-  thread2.start();
+  await thread1.start();
+  await thread2.start();
 
   await thread1.join();
   await thread2.join();

@@ -23,6 +23,6 @@ export { interrupted, interruptible, KeyboardInterrupt } from './interrupt.js';
 export { isMain, type RunMainOptions, runMain, STALLED_EXIT_CODE } from './main.js';
 export { type NumberRule, numberOption, parseOptions, portOption, wholeNumber } from './options.js';
 export { print, pyStr, signSpace } from './print.js';
-export { pyAscii, pyRepr } from './repr.js';
+export { type PyReprValue, pyAscii, pyRepr } from './repr.js';
 export { scaledMilliseconds, TIME_SCALE_VARIABLE, timeScale } from './time-scale.js';
 export { resolveWorkerModule } from './worker-module.js';

@@ -175,6 +175,13 @@ describe('ProcessPoolExecutor', () => {
     expect(await executor.submit(workersUp).result()).toBe(4);
   });
 
+  it('waitForWorkers returns once every worker is up, so that a clock started then counts no boot', async () => {
+    await using executor = new ProcessPoolExecutor({ maxWorkers: 4 });
+    executor.waitForWorkers(workersUp);
+    // The first submit waits no more (it was done here): its task sees what waitForWorkers left.
+    expect(await executor.submit(workersUp).result()).toBe(4);
+  });
+
   it('copies arguments and results, BigInt included', async () => {
     await using executor = new ProcessPoolExecutor({ maxWorkers: 1 });
     expect(await executor.submit(square, 12345678901234567890n).result()).toBe(

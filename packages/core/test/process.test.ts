@@ -111,6 +111,16 @@ describe('Process', () => {
     expect(run.stdout.split('\n')).toEqual(['true 3', 'main returned', '']);
   });
 
+  it('starts a process from a main script still in its top-level await (await p.start())', () => {
+    const script = fileURLToPath(new URL('./fixtures/top-level-await.mjs', import.meta.url));
+    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.signal).toBeNull(); // killed by the timeout when start() waits for this module
+    expect(run.stdout.split('\n').sort()).toEqual(
+      ['', 'exitcode 0', 'hello from the child', 'started'].sort(),
+    );
+    expect(run.stdout.indexOf('exitcode 0')).toBe(run.stdout.length - 'exitcode 0\n'.length);
+  });
+
   it('reports a child that throws (Process NAME: and the error), exitcode 1, and goes on', () => {
     const run = runProgram('throws');
     expect(run.stderr).toMatch(/^Process Process-1:\nError: boom in the child\n/);

@@ -48,6 +48,28 @@ async function runCliWith(env: Record<string, string | undefined>, ...args: stri
   return { ...result, rows, md };
 }
 
+/**
+ * Runs the runner on the fixture root with `args` and sends it `signal` as soon as the spawner
+ * fixture prints `grandchild PID`; once the runner has ended, waits (at most 3 s: a killed process
+ * is reaped a moment later) for that grandchild to be gone, and says whether it still runs.
+ */
+async function signalAtGrandchild(signal: 'SIGINT' | 'SIGKILL', args: string[]) {
+  const subprocess = execa(process.execPath, [cli, '--root', root, ...args], { reject: false });
+  let grandchild = 0;
+  subprocess.stdout?.on('data', (chunk: Buffer) => {
+    const match = /grandchild (\d+)/.exec(chunk.toString());
+    if (match) {
+      grandchild = Number(match[1]);
+      subprocess.kill(signal);
+    }
+  });
+  const result = await subprocess;
+  for (let waited = 0; grandchild > 0 && waited < 3000 && isAlive(grandchild); waited += 25) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return { result, grandchild, grandchildAlive: grandchild > 0 && isAlive(grandchild) };
+}
+
 describe('runner cli', () => {
   it('exits 0 when every outcome matches, passing the example output through unchanged', async () => {
     const result = await runCli('chapter01/quick', 'chapter01/failing', 'chapter01/prompt');
@@ -322,82 +344,43 @@ describe('runner cli', () => {
 
   it('on Ctrl-C stops the running tree, writes the partial report and exits 130', async () => {
     const json = join(reports, 'interrupted.json');
-    const subprocess = execa(
-      process.execPath,
-      [
-        cli,
-        '--root',
-        root,
-        '--json',
-        json,
-        '--markdown',
-        join(reports, 'interrupted.md'),
-        'chapter01',
-        'quick',
-        'spawner',
-        'stubborn',
-        '--timeout',
-        '30',
-      ],
-      { reject: false },
-    );
-    let grandchild = 0;
-    subprocess.stdout?.on('data', (chunk: Buffer) => {
-      const match = /grandchild (\d+)/.exec(chunk.toString());
-      if (match) {
-        grandchild = Number(match[1]);
-        subprocess.kill('SIGINT');
-      }
-    });
-    const result = await subprocess;
+    const { result, grandchild, grandchildAlive } = await signalAtGrandchild('SIGINT', [
+      '--json',
+      json,
+      '--markdown',
+      join(reports, 'interrupted.md'),
+      'chapter01',
+      'quick',
+      'spawner',
+      'stubborn',
+      '--timeout',
+      '30',
+    ]);
     expect(result.exitCode).toBe(130);
     const rows = JSON.parse(readFileSync(json, 'utf8')) as ReportRow[];
     expect(rows.map((row) => [row.example, row.outcome])).toEqual([
       ['quick', 'exits'],
       ['spawner', 'interrupted'],
     ]);
-    for (let waited = 0; waited < 3000 && isAlive(grandchild); waited += 25) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
     expect(grandchild).toBeGreaterThan(0);
-    expect(isAlive(grandchild)).toBe(false);
+    expect(grandchildAlive).toBe(false);
   });
 
   it('leaves nothing running when the runner itself is killed with SIGKILL (the guard pipe)', async () => {
     // SIGKILL runs none of the runner's handlers and ends its limit timers: only the guard of the
     // example's wrapper, which sees the runner's end of a pipe close, can stop the example.
-    const subprocess = execa(
-      process.execPath,
-      [
-        cli,
-        '--root',
-        root,
-        '--json',
-        join(reports, 'killed.json'),
-        '--markdown',
-        join(reports, 'killed.md'),
-        'chapter01/spawner',
-        '--timeout',
-        '60',
-      ],
-      { reject: false },
-    );
-    let grandchild = 0;
-    subprocess.stdout?.on('data', (chunk: Buffer) => {
-      const match = /grandchild (\d+)/.exec(chunk.toString());
-      if (match) {
-        grandchild = Number(match[1]);
-        subprocess.kill('SIGKILL');
-      }
-    });
-    await subprocess;
+    const { grandchild, grandchildAlive } = await signalAtGrandchild('SIGKILL', [
+      '--json',
+      join(reports, 'killed.json'),
+      '--markdown',
+      join(reports, 'killed.md'),
+      'chapter01/spawner',
+      '--timeout',
+      '60',
+    ]);
+    if (grandchildAlive) process.kill(grandchild, 'SIGKILL');
     expect(grandchild).toBeGreaterThan(0);
-    for (let waited = 0; waited < 3000 && isAlive(grandchild); waited += 25) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    const alive = isAlive(grandchild);
-    if (alive) process.kill(grandchild, 'SIGKILL');
-    expect(alive).toBe(false);
+    expect(grandchildAlive).toBe(false);
   });
 
   it('with --python runs every offline twin and reports how each failed: exit status and last stderr line', async () => {

@@ -300,8 +300,10 @@ export async function runnableModule(module: string | null): Promise<string | nu
   const javascript = module.replace(/\.(m?)ts$/, '.$1js');
   if (existsSync(fileURLToPath(javascript))) {
     // Its classes, known here too, rebuild what the children send back. The module is loaded
-    // already (it is the main script, or it exported the target), so this costs nothing.
-    await import(javascript).then(registerExports, () => undefined);
+    // already (it is the main script, or it exported the target), so this costs nothing; but it
+    // is not awaited: a main script still in its top-level await is not evaluated yet, and its
+    // import settles only when it is, so a program awaiting `start()` there would wait forever.
+    void import(javascript).then(registerExports, () => undefined);
     return javascript;
   }
   const { resolveWorkerModule } = await import('../worker-module.js');

@@ -109,6 +109,19 @@ export class ProcessPoolExecutor extends Executor {
   }
 
   /**
+   * Blocks (at most 10 s) until every worker is up with `fn`'s module loaded: what the first
+   * `submit` does by itself. Python has no such call, and needs none: its pool starts a thread in
+   * a fraction of a millisecond, a Node worker thread in tens to hundreds. Call it where a program
+   * starts its clock before its pool, so that the clock counts what Python's counts (the tasks),
+   * not the workers' boot.
+   *
+   * @example executor.waitForWorkers(countDownTask); const start = clock()
+   */
+  waitForWorkers(fn: Pick<WorkerFunction<never[], unknown>, 'module'>): void {
+    this.#waitForWorkers(fn.module);
+  }
+
+  /**
    * Submits `fn` for every item at once and yields the results in the items' order. Twin of
    * `executor.map`.
    *
