@@ -74,11 +74,15 @@ export class Connection implements Selectable {
     return this.#events.length > 0 || this.#ended;
   }
 
-  /** For `select()`: calls `wake` when a line, the end or a drained write comes. */
+  /**
+   * For `select()`: calls `wake` when a line, the end or a drained write comes. From then on the
+   * connection reads ahead of its session (up to QUEUED_LINES lines), as a kernel buffers what a
+   * client sends to a socket `select()` watches.
+   */
   watch(wake: () => void): () => void {
     this.#watchers.add(wake);
     this.#selected = true;
-    if (this.#events.length === 0 && this.#socket.isPaused()) this.#socket.resume();
+    this.#readOn();
     return () => this.#watchers.delete(wake);
   }
 
@@ -89,6 +93,7 @@ export class Connection implements Selectable {
    */
   readlineNow(): string | undefined {
     const event = this.#events.shift();
+    this.#readOn();
     if (event?.kind === 'line') return event.text;
     if (event?.kind === 'too-long') this.#socket.write(`${TOO_LONG}\n`);
     return undefined;
@@ -153,11 +158,17 @@ export class Connection implements Selectable {
     this.#socket.destroy();
   }
 
+  /** A watched connection whose queue has emptied reads again (it paused past QUEUED_LINES). */
+  #readOn(): void {
+    if (this.#selected && this.#events.length === 0 && this.#socket.isPaused())
+      this.#socket.resume();
+  }
+
   #wakeReader(): void {
     const wake = this.#wake;
     this.#wake = undefined;
     wake?.();
-    for (const watcher of [...this.#watchers]) watcher();
+    for (const watcher of this.#watchers) watcher();
   }
 }
 

@@ -40,8 +40,13 @@ export function pyAscii(value: string): string {
   return quoted(value, (_character, code) => code >= 0x20 && code < 0x7f);
 }
 
+/** Any character but printable ASCII (space to `~`) other than `'` and the backslash. */
+const NEEDS_CARE = /[^\x20-\x26\x28-\x5b\x5d-\x7e]/;
+
 /** `value` in Python's quotes, escaped as `repr()` escapes it, `keep` saying which characters stay. */
 function quoted(value: string, keep: (character: string, code: number) => boolean): string {
+  // Printable ASCII with no quote or backslash, the usual text, is its own repr between quotes.
+  if (!NEEDS_CARE.test(value)) return `'${value}'`;
   const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
   let out = '';
   for (const character of value) {
@@ -51,7 +56,7 @@ function quoted(value: string, keep: (character: string, code: number) => boolea
     else if (character === '\t') out += '\\t';
     else if (character === '\n') out += '\\n';
     else if (character === '\r') out += '\\r';
-    else if (keep(character, code)) out += character;
+    else if ((code >= 0x20 && code < 0x7f) || keep(character, code)) out += character;
     else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, '0')}`;
     else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += `\\U${code.toString(16).padStart(8, '0')}`;

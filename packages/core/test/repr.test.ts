@@ -16,6 +16,14 @@ describe('pyRepr', () => {
     expect(pyRepr(text)).toBe(expected);
   });
 
+  it('escapes only the quote and the backslash in printable ASCII, and every byte around it', () => {
+    const printable = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+    const text = printable.join('');
+    expect(pyRepr(text)).toBe(`'${text.replace('\\', '\\\\').replace("'", "\\'")}'`);
+    expect(pyRepr(text.replace("'", ''))).toBe(`'${text.replace("'", '').replace('\\', '\\\\')}'`);
+    expect(pyRepr('\x1f ~\x7f')).toBe("'\\x1f ~\\x7f'");
+  });
+
   it('prints an address pair as a Python tuple', () => {
     expect(pyRepr(['127.0.0.1', 53604])).toBe("('127.0.0.1', 53604)");
     expect(pyRepr(['one'])).toBe("('one',)");

@@ -1,10 +1,17 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ValueError } from '../src/errors.js';
 import { type Selectable, select } from '../src/select/index.js';
 
-/** A selectable that is ready when told, and counts how often `select` looked at it. */
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** A selectable that is ready when told, and counts how often `select` looked at and watched it. */
 class Fake implements Selectable {
   ready = false;
   looks = 0;
+  watches = 0;
   readonly #watchers = new Set<() => void>();
   constructor(readonly name: string) {}
   readable(): boolean {
@@ -12,6 +19,7 @@ class Fake implements Selectable {
     return this.ready;
   }
   watch(wake: () => void): () => void {
+    this.watches += 1;
     this.#watchers.add(wake);
     return () => this.#watchers.delete(wake);
   }
@@ -43,7 +51,7 @@ describe('select (select.select)', () => {
     expect(exceptional).toEqual([]);
   });
 
-  it('waits, without polling, until one becomes ready, then stops watching every one', async () => {
+  it('waits, without polling, until one becomes ready', async () => {
     const [a, b] = [new Fake('a'), new Fake('b')];
     const answer = select([a, b], [], []);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -53,7 +61,57 @@ describe('select (select.select)', () => {
     b.set();
     const [readable] = await answer;
     expect(readable).toEqual([b]);
-    expect([a.watchers, b.watchers]).toEqual([0, 0]);
+  });
+
+  it('watches each object once, from the first call that waits on it, and keeps watching', async () => {
+    const [a, b] = [new Fake('a'), new Fake('b')];
+    for (let round = 0; round < 3; round += 1) {
+      const answer = select([a, b], [], []);
+      (round % 2 === 0 ? a : b).set();
+      const [readable] = await answer;
+      expect(readable).toHaveLength(1);
+      a.ready = false;
+      b.ready = false;
+    }
+    expect([a.watches, b.watches]).toEqual([1, 1]);
+    expect([a.watchers, b.watchers]).toEqual([1, 1]);
+    // A wake while no call waits costs no look.
+    const looks = a.looks;
+    a.set();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(a.looks).toBe(looks);
+  });
+
+  it('answers together what became ready in the same turn of the event loop', async () => {
+    const [a, b, c] = [new Fake('a'), new Fake('b'), new Fake('c')];
+    const answer = select([a, b, c], [], []);
+    // Two sockets read in one poll of the event loop: one answer names both, in list order.
+    c.set();
+    a.set();
+    const [readable] = await answer;
+    expect(readable.map((item) => item.name)).toEqual(['a', 'c']);
+    expect([a.looks, b.looks, c.looks]).toEqual([2, 2, 2]);
+  });
+
+  it('answers each of two waiting calls with its own ready objects', async () => {
+    const [a, b] = [new Fake('a'), new Fake('b')];
+    const first = select([a], [], []);
+    const second = select([a, b], [], []);
+    b.set();
+    expect((await second)[0]).toEqual([b]);
+    a.set();
+    expect((await first)[0]).toEqual([a]);
+  });
+
+  it('keeps nothing of an object once the caller drops it', async () => {
+    let dropped: Fake | undefined = new Fake('dropped');
+    const ref = new WeakRef(dropped);
+    const answer = select([dropped], [], [], 0.01);
+    expect(await answer).toEqual([[], [], []]);
+    dropped = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 0)); // a WeakRef holds its target until then
+    gc();
+    expect(ref.deref()).toBeUndefined();
   });
 
   it('answers empty lists when the timeout runs out first; 0 only looks', async () => {
@@ -61,9 +119,13 @@ describe('select (select.select)', () => {
     const started = performance.now();
     expect(await select([a], [], [], 0.05)).toEqual([[], [], []]);
     expect(performance.now() - started).toBeGreaterThanOrEqual(45);
-    expect(a.watchers).toBe(0);
-    expect(await select([a], [], [], 0)).toEqual([[], [], []]);
-    expect(a.watchers).toBe(0);
+    const b = new Fake('b');
+    expect(await select([b], [], [], 0)).toEqual([[], [], []]);
+    expect(b.watches).toBe(0);
+  });
+
+  it('rejects a negative timeout with ValueError, as Python does', async () => {
+    await expect(select([new Fake('a')], [], [], -1)).rejects.toThrow(ValueError);
   });
 
   it('counts an object with no writable() as always ready to write', async () => {

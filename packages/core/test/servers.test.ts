@@ -109,6 +109,61 @@ describe('startServer (asyncio.start_server)', () => {
     }
   });
 
+  it('reports a handler that throws before any await too, and serves the next client', async () => {
+    const errors: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((text: string) => errors.push(text) > 0) as typeof write;
+    try {
+      let calls = 0;
+      server = await startServer(
+        (_reader, writer) => {
+          calls += 1;
+          if (calls === 1) throw new RangeError('at once');
+          writer.write('second');
+          writer.close();
+        },
+        '127.0.0.1',
+        0,
+      );
+      const first = await client();
+      await until(() => errors.length > 0);
+      expect(errors.join('')).toBe('Task exception was never retrieved\nRangeError: at once\n');
+      expect(await received(await client())).toBe('second');
+      first.destroy();
+    } finally {
+      process.stderr.write = write;
+    }
+  });
+
+  it('writer.waitClosed() resolves once the connection is closed, asked before or after it is', async () => {
+    const order: string[] = [];
+    server = await startServer(
+      async (reader, writer) => {
+        const data = await reader.read(100);
+        if (data.toString() === 'before') {
+          const closed = writer.waitClosed().then(() => order.push('before'));
+          writer.close();
+          await closed;
+        } else {
+          writer.close();
+          await reader.read(); // the end of the stream: the connection is closed now
+          await writer.waitClosed();
+          order.push('after');
+        }
+      },
+      '127.0.0.1',
+      0,
+    );
+    for (const when of ['before', 'after']) {
+      const socket = await client();
+      const reply = received(socket);
+      socket.write(when);
+      await reply;
+    }
+    await until(() => order.length === 2);
+    expect(order).toEqual(['before', 'after']);
+  });
+
   it('stops reading from a client that sends more than 128 KiB the program does not read', async () => {
     let reader: StreamReader | undefined;
     server = await startServer(

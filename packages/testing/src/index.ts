@@ -1,5 +1,10 @@
 export { type BadArguments, testBadArguments } from './bad-arguments.js';
 export {
+  benchmarkProblems,
+  type DeclaredBenchmark,
+  type DeclaredMeasure,
+} from './benchmark-problems.js';
+export {
   buildOrder,
   buildPackageSetup,
   buildWithImports,

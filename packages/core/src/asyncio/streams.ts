@@ -60,10 +60,18 @@ export class StreamReader {
   }
 
   #take(n: number): Buffer {
-    const taken = this.#buffer.subarray(0, n);
-    this.#buffer = this.#buffer.subarray(n);
+    const buffer = this.#buffer;
+    let taken: Buffer;
+    if (n >= buffer.length) {
+      // All of it: the chunk the socket gave is handed over as it is, no copy (nothing else holds it).
+      taken = buffer;
+      this.#buffer = EMPTY;
+    } else {
+      taken = Buffer.from(buffer.subarray(0, n));
+      this.#buffer = buffer.subarray(n);
+    }
     if (this.#buffer.length <= LIMIT && this.#socket.isPaused()) this.#socket.resume();
-    return Buffer.from(taken);
+    return taken;
   }
 
   /**
@@ -74,6 +82,8 @@ export class StreamReader {
    */
   async read(n = -1): Promise<Buffer> {
     if (n === 0) return EMPTY;
+    // Bytes already here: no waiting (the common case of a server's first read).
+    if (n > 0 && this.#buffer.length > 0 && this.#error === undefined) return this.#take(n);
     if (n < 0) {
       await this.#waitUntil(() => false);
       return this.#take(this.#buffer.length);
@@ -104,12 +114,11 @@ export class StreamReader {
  */
 export class StreamWriter {
   readonly #socket: Socket;
-  readonly #closed: Promise<void>;
+  #closed: Promise<void> | undefined;
 
   /** @internal Made by `startServer` and `openConnection`. */
   constructor(socket: Socket) {
     this.#socket = socket;
-    this.#closed = new Promise((resolve) => socket.once('close', () => resolve()));
   }
 
   /** Queues `data` to send. Twin of `write(data)`. */
@@ -146,6 +155,9 @@ export class StreamWriter {
 
   /** Resolves once the connection is closed. Twin of `wait_closed()`. */
   waitClosed(): Promise<void> {
+    this.#closed ??= this.#socket.closed
+      ? Promise.resolve()
+      : new Promise((resolve) => this.#socket.once('close', () => resolve()));
     return this.#closed;
   }
 
@@ -182,11 +194,16 @@ export function startServer(
   port: number,
 ): Promise<Server> {
   return listen(host, port, (socket) => {
-    const reader = new StreamReader(socket);
-    const writer = new StreamWriter(socket);
-    Promise.resolve()
-      .then(() => clientConnected(reader, writer))
-      .catch(reportHandlerError);
+    // The handler starts at once, up to its first await (Python's task starts on the loop's next
+    // turn; nothing can reach the connection in between, so no program can tell).
+    let running: unknown;
+    try {
+      running = clientConnected(new StreamReader(socket), new StreamWriter(socket));
+    } catch (error) {
+      reportHandlerError(error);
+      return;
+    }
+    if (running instanceof Promise) running.catch(reportHandlerError);
   });
 }
 
