@@ -9,7 +9,6 @@
 // isolate's code is its own lane (`MainThread`, or `PoolWorker-N` in a pool's worker). Timestamps
 // are microseconds on `performance.timeOrigin + performance.now()`, comparable across processes.
 import { subscribe } from 'node:diagnostics_channel';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import {
@@ -32,6 +31,9 @@ import {
   THREAD_CHANNEL,
   type ThreadEvent,
 } from './diagnostics.js';
+
+// From the loaded modules, not imported: see the note in file.ts.
+const { closeSync, mkdirSync, openSync, writeSync } = process.getBuiltinModule('node:fs');
 
 /** The environment variable naming the folder where every isolate writes its trace records. */
 export const TRACE_DIRECTORY_VARIABLE = 'BOOK_TRACE_DIR';
@@ -292,10 +294,13 @@ function quote(name: string): string {
 
 /** `performance.timeOrigin + performance.now()` in microseconds, read through the cheaper hrtime (one clock). */
 const hrtimeMicroseconds = () => Number(process.hrtime.bigint() / 1000n);
-const epochOffset =
-  Math.round((performance.timeOrigin + performance.now()) * 1000) - hrtimeMicroseconds();
+// Taken on the first event, not when this module loads: reading `performance` loads perf_hooks,
+// which every program imports core would pay for at its start.
+let epochOffset: number | undefined;
 
 function now(): number {
+  epochOffset ??=
+    Math.round((performance.timeOrigin + performance.now()) * 1000) - hrtimeMicroseconds();
   return epochOffset + hrtimeMicroseconds();
 }
 
