@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,26 @@ describe('Pool', () => {
     );
     for (let start = 0; start < 16; start += 2) expect(pids[start]).toBe(pids[start + 1]);
     expect(await pool.map(fixtures.square, [])).toEqual([]);
+  });
+
+  it("has each worker import the pool's module before any work is given", async () => {
+    const marks = mkdtempSync(join(tmpdir(), 'mc-pool-marks-'));
+    process.env.MC_TEST_IMPORT_MARKS = marks;
+    const markingModule = new URL('./fixtures/import-marks.mjs', import.meta.url).href;
+    try {
+      await using _pool = new Pool(2, { module: markingModule });
+      const pids = activeChildren().map((child) => String(child.pid));
+      // No map yet: the workers' marks come from the preload alone (a bounded wait, 10 s). This
+      // process imported the module too (to know its classes), and marked it with its own pid.
+      const workerMarks = () => readdirSync(marks).filter((pid) => pid !== String(process.pid));
+      for (let tries = 0; tries < 400 && workerMarks().length < 2; tries++) {
+        await new Promise((resume) => setTimeout(resume, 25));
+      }
+      expect(workerMarks().sort()).toEqual(pids.sort());
+    } finally {
+      delete process.env.MC_TEST_IMPORT_MARKS;
+      rmSync(marks, { recursive: true, force: true });
+    }
   });
 
   it('rejects map with the error a call threw, and stays usable', async () => {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { figures, ratioOf } from '../figures.mjs';
-import { evaluate, figureOf, spreadOf, summary } from '../measures.mjs';
+import { evaluate, figureOf, spreadOf, summary, warmUpOf } from '../measures.mjs';
 import { DEFAULT_PATTERN, patternFigures } from '../twins.mjs';
 
 const script = (name) => fileURLToPath(new URL(`../${name}`, import.meta.url));
@@ -179,4 +179,14 @@ describe('pnpm bench (bench.mjs, measures.mjs)', () => {
     },
     60_000,
   );
+});
+
+describe('warmUpOf', () => {
+  it("says a twin benchmark's warm-up round, and for a script only what its declaration says", () => {
+    expect(warmUpOf({ kind: 'twin' })).toBe('one round of each side');
+    expect(warmUpOf({ kind: 'script', warmUp: 'one run of each side' })).toBe(
+      'one run of each side',
+    );
+    expect(warmUpOf({ kind: 'script' })).toBe('none added (the script may warm up inside a run)');
+  });
 });
