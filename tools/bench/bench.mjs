@@ -15,9 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PYTHON, pythonTwinPath } from '@mc/runner';
 import { alternate } from './alternate.mjs';
+import { DEFAULT_PATTERN, figures } from './figures.mjs';
 import { measuredRun, RunFailed } from './measured-run.mjs';
 import { evaluate, spreadOf, summary, warmUpOf } from './measures.mjs';
-import { DEFAULT_PATTERN, patternFigures } from './twins.mjs';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 const USAGE =
@@ -114,7 +114,7 @@ async function twinBenchmark(chapter, benchmark) {
     });
   }
   const pattern = benchmark.pattern ?? DEFAULT_PATTERN;
-  const read = (stdout, seconds) => patternFigures(stdout, pattern).set('wall', seconds);
+  const read = (stdout, seconds) => figures(stdout, pattern).set('wall', seconds);
   const log = (line) => console.log(`  ${line}`);
   await alternate(programs, { runs: 1, limit: 1, read, log: (line) => log(`warm-up ${line}`) });
   const first = await alternate(programs, { runs, maxOthers, read, log });

@@ -54,3 +54,4 @@ export {
 export { connectionRefused, connectTelnet, TelnetClient } from './telnet-client.js';
 export { chapterTestConfig } from './vitest-config.js';
 export { PATIENCE_SECONDS } from './wait-until.js';
+export { type TimersWatch, watchTimers } from './watch-timers.js';
