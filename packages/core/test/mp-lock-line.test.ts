@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Lock } from '../src/multiprocessing/index.js';
+import { timers } from './own-timer.js';
 
 beforeAll(() => {
   process.env.BOOK_TIME_SCALE = '0.01';
@@ -17,5 +18,16 @@ describe('multiprocessing Lock, its waiting line', () => {
     await lock.release();
     // Had the timed-out wait stayed in the line, this release would have gone to it.
     expect(await third).toBe(true);
+  });
+
+  it('a timed wait woken by a release clears its time-out timer', async () => {
+    const lock = new Lock();
+    expect(await lock.acquire()).toBe(true);
+    const before = timers();
+    // Only in-process promises are awaited here: no other timer is set or fires meanwhile.
+    const waiting = lock.acquire({ timeout: 1000 });
+    await lock.release(); // runs after the acquire has parked, with its timer set
+    expect(await waiting).toBe(true);
+    expect(timers()).toBe(before);
   });
 });
