@@ -28,7 +28,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',
-  // Left out of the sandbox, so vitest finds the package's own tsconfig.json one folder up (its
+  // Left out of the sandbox, so vitest finds the repository's tsconfig.json further up (its
   // `extends` then resolves), and Stryker does not rewrite it: it would through TypeScript's
   // JavaScript API, which TypeScript 7 (the native compiler) no longer has.
   ignorePatterns: ['tsconfig*.json'],

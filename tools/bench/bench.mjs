@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `pnpm bench [SELECTION] [--python DIR] [--python-bin BIN] [--runs N] [--max-others P] [--noise F]`:
 // every benchmark the chapters declare (src/benchmarks.ts, compiled to dist/benchmarks.js), each
-// twin against the book's original, alternated round by round, one warm-up round first (not
-// counted); the median and range of every measure, its target and whether it is met; one table on
-// stdout, reports/bench.json and reports/bench.md. SELECTION: chapterNN or chapterNN/benchmark.
+// twin against the book's original, alternated round by round (a twin benchmark after one warm-up
+// round, not counted; a script benchmark as its script runs, its declaration saying what warms up);
+// the median and range of every measure, its target and whether it is met; one table on stdout,
+// reports/bench.json and reports/bench.md. SELECTION: chapterNN or chapterNN/benchmark.
 // The machine may be shared: every round records the share of the CPU other processes used and
 // the load average; a round above --max-others P is run again, and a benchmark whose figures
 // spread more than --noise F (range over median, default 0.25) gets as many rounds again, once.
@@ -14,9 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PYTHON, pythonTwinPath } from '@mc/runner';
 import { alternate } from './alternate.mjs';
+import { DEFAULT_PATTERN, figures } from './figures.mjs';
 import { measuredRun, RunFailed } from './measured-run.mjs';
-import { evaluate, spreadOf, summary } from './measures.mjs';
-import { DEFAULT_PATTERN, patternFigures } from './twins.mjs';
+import { evaluate, spreadOf, summary, warmUpOf } from './measures.mjs';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 const USAGE =
@@ -113,7 +114,7 @@ async function twinBenchmark(chapter, benchmark) {
     });
   }
   const pattern = benchmark.pattern ?? DEFAULT_PATTERN;
-  const read = (stdout, seconds) => patternFigures(stdout, pattern).set('wall', seconds);
+  const read = (stdout, seconds) => figures(stdout, pattern).set('wall', seconds);
   const log = (line) => console.log(`  ${line}`);
   await alternate(programs, { runs: 1, limit: 1, read, log: (line) => log(`warm-up ${line}`) });
   const first = await alternate(programs, { runs, maxOthers, read, log });
@@ -219,6 +220,7 @@ for (const { chapter, benchmark } of selected) {
     kind: benchmark.kind,
     rounds: result.rounds.length,
     repeated: result.repeated,
+    warmUp: warmUpOf(benchmark),
     others: summary(result.others),
     loadAverage: load,
     measures: evaluate(benchmark.measures, result.rounds),
@@ -236,6 +238,7 @@ const header = [
   'target',
   'met',
   'rounds',
+  'warm-up',
   'others %',
   'load',
 ];
@@ -249,6 +252,7 @@ const rows = report.benchmarks.flatMap((b) =>
     target(m),
     verdict(m.met),
     `${b.rounds}${b.repeated ? ' (noisy, repeated)' : ''}`,
+    b.warmUp,
     b.others
       ? `${b.others.median.toFixed(0)} (${b.others.min.toFixed(0)}-${b.others.max.toFixed(0)})`
       : '-',
@@ -261,7 +265,7 @@ const line = (row) =>
     .map((text, i) => text.padEnd(widths[i]))
     .join('  ')
     .trimEnd();
-const intro = `Node ${report.node}${report.python ? ` against ${report.python}` : ''}; medians (range) over the kept rounds after one warm-up, the twin and the original alternated; "compared" is the median of the rounds' twin/original ratios (or the twin's own figure); "others %": the share of all cores other processes used during a round; load: the 1-minute load average before-after.`;
+const intro = `Node ${report.node}${report.python ? ` against ${report.python}` : ''}; medians (range) over the kept rounds, the twin and the original alternated ("warm-up": what ran first, per benchmark, not counted); "compared" is the median of the rounds' twin/original ratios (or the twin's own figure); "others %": the share of all cores other processes used during a round; load: the 1-minute load average before-after.`;
 console.log(`\n${intro}\n`);
 console.log(line(header));
 for (const row of rows) console.log(line(row));

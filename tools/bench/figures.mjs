@@ -1,17 +1,27 @@
-// Reads the timings a program prints as `Label: X seconds.` (the book's format): the n-th line with
-// a label is keyed `Label#n`, so `Sub took#2` is the second `Sub took` of a run (2 workers, in
-// Chapter 2). Shared by every script of tools/bench.
+// Reads the timings a program prints: by default the book's forms `Took  1.13 seconds.` (Python's
+// sign space, no colon), `Time taken:  0.11 seconds.` and `Sub took: 0.7 seconds.` alike. The n-th
+// line with a label is keyed `Label#n`, so `Sub took#2` is the second `Sub took` of a run (2
+// workers, in Chapter 2). Shared by every script of tools/bench.
 
-/** Every `Label: X seconds.` figure of one run's output, keyed `Label#n` by its occurrence. */
-export function figures(stdout) {
+/** The default figure: a label, an optional colon, spaces, seconds, ` seconds.` */
+export const DEFAULT_PATTERN = String.raw`^(?<label>[^:\n]+?):? +(?<seconds>\d+\.\d+) seconds\.$`;
+
+/**
+ * Every figure of one run's output, keyed `label#n` by its occurrence. A figure is a line matching
+ * `pattern`, whose named groups are `label` and `seconds`; `seconds` may hold a list
+ * (`0.12, 0.23`), read as that label's 1st, 2nd... occurrences.
+ */
+export function figures(stdout, pattern = DEFAULT_PATTERN) {
   const seen = new Map();
   const found = new Map();
-  for (const line of stdout.split('\n')) {
-    const match = /^(.+?): (\d+\.\d+) seconds\.$/.exec(line.trimEnd());
-    if (!match) continue;
-    const count = (seen.get(match[1]) ?? 0) + 1;
-    seen.set(match[1], count);
-    found.set(`${match[1]}#${count}`, Number(match[2]));
+  for (const match of stdout.matchAll(new RegExp(pattern, 'gm'))) {
+    const { label, seconds } = match.groups ?? {};
+    if (label === undefined || seconds === undefined) continue;
+    for (const value of seconds.split(/[\s,]+/).filter((text) => text !== '')) {
+      const count = (seen.get(label) ?? 0) + 1;
+      seen.set(label, count);
+      found.set(`${label}#${count}`, Number(value));
+    }
   }
   return found;
 }

@@ -44,3 +44,13 @@ export function evaluate(measures, rounds) {
     return { ...measure, twin, original, value: compared, met };
   });
 }
+
+/**
+ * What ran before a benchmark's kept rounds, not counted: a twin benchmark's one warm-up round
+ * (bench.mjs runs it), or what a script benchmark's declaration says its script does (bench.mjs
+ * adds no round of its own to a script).
+ */
+export function warmUpOf(benchmark) {
+  if (benchmark.kind === 'twin') return 'one round of each side';
+  return benchmark.warmUp ?? 'none added (the script may warm up inside a run)';
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs a compiled example several times, one run after another, and prints the median of every
-// `Label: X seconds.` line it prints (the n-th `Took:` of a run is `Took#n`), and the ratios asked
-// for with --ratio 'A#i/B#j'. The machine is shared: each run also reports how much of the CPU
+// `Label: X seconds.` or `Took  X seconds.` line it prints (figures.mjs; the n-th `Took` of a run
+// is `Took#n`), and the ratios asked for with --ratio 'A#i/B#j'. The machine is shared: each run also reports how much of the CPU
 // other processes used meanwhile (Linux /proc), and with --max-others P a run in which they used
 // more than P% of all cores is discarded and repeated (at most 10 times as many runs in all); each
 // run then also waits (up to 10 minutes) for a second in which others use no more than P%.

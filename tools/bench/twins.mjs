@@ -19,29 +19,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PYTHON, median, pythonTwinPath } from '@mc/runner';
 import { alternate } from './alternate.mjs';
+import { DEFAULT_PATTERN, figures } from './figures.mjs';
 import { RunFailed } from './measured-run.mjs';
 import { readOptions } from './options.mjs';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The default figure: a label, an optional colon, spaces, seconds, ` seconds.` */
-export const DEFAULT_PATTERN = String.raw`^(?<label>[^:\n]+?):? +(?<seconds>\d+\.\d+) seconds\.$`;
-
-/** Every figure of one run's output, keyed `label#n` by its occurrence; a list counts as several. */
-export function patternFigures(stdout, pattern) {
-  const seen = new Map();
-  const found = new Map();
-  for (const match of stdout.matchAll(new RegExp(pattern, 'gm'))) {
-    const { label, seconds } = match.groups ?? {};
-    if (label === undefined || seconds === undefined) continue;
-    for (const value of seconds.split(/[\s,]+/).filter((text) => text !== '')) {
-      const count = (seen.get(label) ?? 0) + 1;
-      seen.set(label, count);
-      found.set(`${label}#${count}`, Number(value));
-    }
-  }
-  return found;
-}
 
 function usage(message) {
   console.error(
@@ -116,7 +98,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ({ kept: rounds } = await alternate(programs, {
       runs: options.runs,
       maxOthers: options.maxOthers,
-      read: (stdout) => patternFigures(stdout, options.pattern),
+      read: (stdout) => figures(stdout, options.pattern),
     }));
   } catch (error) {
     if (!(error instanceof RunFailed)) throw error;

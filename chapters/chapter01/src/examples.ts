@@ -1,4 +1,15 @@
-import { defineChapter, type ExampleDeclaration } from '@mc/runner';
+import { availableParallelism } from 'node:os';
+import { defineChapter, type EventCheck, type ExampleDeclaration } from '@mc/runner';
+
+/**
+ * The pool's mechanism, judged on every run from core's task events (the runner records only
+ * those): two of its workers each had a task under way at the same moment. A pool of one never
+ * does; a loaded machine only stretches the tasks, so they overlap all the more.
+ */
+const twoWorkersAtOnce: EventCheck = {
+  name: 'two pool workers with a task under way at once',
+  events: { overlap: 'task', lanes: 2, across: 'isolates', named: /^PoolWorker-/ },
+};
 
 const example1: ExampleDeclaration = {
   name: 'example1',
@@ -11,6 +22,7 @@ const example1: ExampleDeclaration = {
     /^Result 1: \[(\d+, )*\d+\]\nTook: \d+\.\d\d seconds\.$/m,
     /^Result 2: \[(\d+, )*\d+\]\nTook: \d+\.\d\d seconds\.$/m,
   ],
+  checks: [twoWorkersAtOnce],
 };
 
 export default defineChapter({
@@ -21,7 +33,12 @@ export default defineChapter({
     example1,
     // The same search on a pool sized to the cores: on a 2-core machine only this one beats the
     // sequential half (see README).
-    { ...example1, args: ['--workers', 'cores'] },
+    {
+      ...example1,
+      args: ['--workers', 'cores'],
+      // One core: a pool of one, whose tasks run one after the other.
+      checks: availableParallelism() > 1 ? [twoWorkersAtOnce] : [],
+    },
     {
       name: 'example2',
       bookFile: 'Chapter01/example2.py',

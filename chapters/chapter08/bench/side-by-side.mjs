@@ -9,7 +9,9 @@
 //
 // BOOK_DIR holds Chapter08/. Prints one line per run and figure (`run R Node example5.took#3 0.1234`,
 // read by `pnpm bench chapter08`), then a Markdown table. The temporary folder is removed at the end;
-// with --scale, this chapter's tiles are cut again at the book's size before it ends.
+// with --scale, this chapter's tiles are cut again at the book's size before it ends. One run of
+// each program and side comes first, not printed (a warm-up: the compile cache and the file cache
+// filled for both sides).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,6 +79,10 @@ try {
   run(values.python, ['generate_input.py'], folder);
   run(process.execPath, ['dist/generate_input.js', '--scale', String(scale)], chapter);
 
+  for (const example of ['example5', 'example6']) {
+    run(process.execPath, [`dist/${example}.js`], chapter);
+    run(values.python, [`${example}.py`], folder);
+  }
   const results = {};
   for (let r = 0; r < runs; r++) {
     for (const example of ['example5', 'example6']) {

@@ -32,6 +32,7 @@ export default defineBenchmarks([
     python: ['{dir}', '--python', '{bin}'],
     line: /^run (?<round>\d+) (?<side>Node|Python) (?<key>\S+) (?<value>\d+\.\d+)$/,
     sides: { twin: 'Node', original: 'Python' },
+    warmUp: 'one run of each program and side',
     measures: [...measuresOf('example5'), ...measuresOf('example6')],
   },
 ]);

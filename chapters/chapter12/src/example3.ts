@@ -5,9 +5,11 @@
 // between the two forks now and then, and at last all five at once, is what brings it there.
 //
 // Here a philosopher gives way only where it awaits, so two awaits stand in for those moments:
-// a random pause before each meal (`think`, 0 to 10 ms), so the philosophers come to the table
-// in ever new orders, and one turn of the event loop between the two forks (`reach`), as if
-// reaching for the second fork took time. The freeze is real: five threads in a circular wait,
+// a random pause after each meal (`think`, 0 to 10 ms), so the philosophers come back to the
+// table in ever new orders, and one turn of the event loop between the two forks (`reach`), as if
+// reaching for the second fork took time. Each is started as Python's `start()` does, running to
+// its first block: it eats once before the next comes to the table, as Python's first thread eats
+// before the next has started. The freeze is real: five threads in a circular wait,
 // which core's Lock names on stderr once nothing has moved for half a second (`Deadlock:
 // Thread-1 holds forks[0] and waits for forks[1]; ...`), then the program waits for ever, as
 // Python's does.
@@ -15,7 +17,7 @@ import { setImmediate as nextTurn, setTimeout as pause } from 'node:timers/promi
 import { isMain, print, runMain } from '@mc/core';
 import { currentThread, Lock, Thread } from '@mc/core/threading';
 
-/** A philosopher's random pause before each meal: 0 to 10 ms (not a book duration). */
+/** A philosopher's random pause after each meal: 0 to 10 ms (not a book duration). */
 export async function think(): Promise<void> {
   await pause(Math.random() * 10);
 }
@@ -28,11 +30,13 @@ export async function reach(): Promise<void> {
 // The philosopher thread
 export async function philosopher(left: Lock, right: Lock): Promise<void> {
   for (;;) {
+    {
+      using _left = await left.hold();
+      await reach();
+      using _right = await right.hold();
+      print(`Philosopher at ${currentThread()} is eating.`);
+    }
     await think();
-    using _left = await left.hold();
-    await reach();
-    using _right = await right.hold();
-    print(`Philosopher at ${currentThread()} is eating.`);
   }
 }
 
@@ -55,7 +59,7 @@ export async function main(): Promise<void> {
 
   // Run all of the philosophers
   for (const p of phils) {
-    p.start();
+    await p.start();
   }
 }
 

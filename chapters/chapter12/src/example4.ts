@@ -42,9 +42,11 @@ export async function acquire(...locks: Lock[]): Promise<Disposable> {
 // The philosopher thread
 export async function philosopher(left: Lock, right: Lock): Promise<void> {
   for (;;) {
+    {
+      using _forks = await acquire(left, right);
+      print(`Philosopher at ${currentThread()} is eating.`);
+    }
     await think();
-    using _forks = await acquire(left, right);
-    print(`Philosopher at ${currentThread()} is eating.`);
   }
 }
 
@@ -53,7 +55,7 @@ export async function main(): Promise<void> {
 
   // Run all of the philosophers
   for (const p of phils) {
-    p.start();
+    await p.start();
   }
 }
 

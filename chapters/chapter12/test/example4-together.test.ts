@@ -18,8 +18,8 @@ vi.mock('../src/example3.js', async (importOriginal) => ({
     const name = currentThread().name;
     const count = (thoughts.get(name) ?? 0) + 1;
     thoughts.set(name, count);
-    if (thoughts.size === 5 && [...thoughts.values()].every((n) => n > MEALS)) everyoneAte();
-    if (count > MEALS) await new Promise(() => {});
+    if (thoughts.size === 5 && [...thoughts.values()].every((n) => n >= MEALS)) everyoneAte();
+    if (count >= MEALS) await new Promise(() => {});
   },
 }));
 
@@ -40,7 +40,7 @@ describe('example4.py, philosophers arriving together', () => {
       await Promise.race([ate, frozen]);
       clearTimeout(timer);
     });
-    expect([...thoughts.values()]).toEqual([21, 21, 21, 21, 21]);
+    expect([...thoughts.values()]).toEqual([20, 20, 20, 20, 20]);
     expect(lines).toHaveLength(5 * MEALS);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 /** Who is inside `work()` now: readers read there, a writer writes there. */
 const inside = { readers: 0, writers: 0 };
 /** Moments a writer shared the text with anyone, and moments readers read together. */
-const seen = { clashes: 0, readersTogether: 0, writes: 0 };
+const seen = { clashes: 0, readersTogether: 0, writes: 0, turns: 0 };
 /** Once set, each thread parks for good at its next `work()`: the program runs for ever, as the book's. */
 let stopped = false;
 
@@ -15,6 +15,7 @@ vi.mock('../src/turns.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../src/turns.js')>()),
   work: async (): Promise<void> => {
     if (stopped) return new Promise<void>(() => {});
+    seen.turns += 1;
     const writer = ['Thread-4', 'Thread-5'].includes(currentThread().name);
     if (writer) {
       seen.writes += 1;
@@ -36,7 +37,8 @@ const { main } = await import('../src/example3.js');
 describe('example3.py, who is inside at once', () => {
   it('lets readers read together, and a writer write only alone', async () => {
     await main(); // starts the five threads, which loop for ever
-    await pause(1000);
+    // So many turns, not so many seconds: a loaded machine makes them slower, not fewer.
+    await vi.waitUntil(() => seen.turns >= 500, { timeout: 20_000, interval: 10 });
     stopped = true;
     expect(seen.writes).toBeGreaterThan(0);
     expect(seen.clashes).toBe(0);

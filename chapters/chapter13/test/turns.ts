@@ -1,4 +1,3 @@
-import { setTimeout as pause } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startExample } from '@mc/testing';
 
@@ -14,19 +13,28 @@ export interface Turns {
   readonly writes: Map<string, number>;
 }
 
+/** A turn, as the programs print it: `Reading being done by Thread-1:`, `Writing ... Thread-4.` */
+const TURN = /^(Reading|Writing) being done by (Thread-\d+)[:.]$/;
+
 /**
- * Starts `node dist/<name>.js`, lets it run `seconds` from its first turn (Node's start is not
- * counted: it can take seconds on a loaded machine), kills it as a reader's Ctrl+C would end it,
- * and counts the turns its output shows (the line the kill cut short left out). The program runs
- * for ever, as the book's; the test watches it from outside.
+ * Starts `node dist/<name>.js`, lets it run until it has printed `wanted` turns, kills it as a
+ * reader's Ctrl+C would end it, and counts the turns its output shows (the line the kill cut short
+ * left out). A run is so many turns, not so many seconds: on a loaded machine the program gets
+ * less CPU and takes longer over them, but shows the same. The program runs for ever, as the
+ * book's; the test watches it from outside.
  */
 export async function countTurns(
   name: string,
-  seconds = 1,
+  wanted = 500,
 ): Promise<{ code: number | null; stdout: string; stderr: string } & Turns> {
   const run = startExample(packageDir, name);
-  await run.printed(' being done by ');
-  await pause(seconds * 1000);
+  let seen = 0;
+  let looked = 0;
+  await run.until(() => {
+    const lines = run.lines();
+    for (; looked < lines.length; looked++) if (TURN.test(lines[looked] as string)) seen += 1;
+    return seen >= wanted;
+  }, `${wanted} turns`);
   const { code } = await run.stop('SIGKILL');
   const { stdout, stderr } = run;
   const lines = stdout.split('\n').slice(0, -1);
@@ -34,7 +42,7 @@ export async function countTurns(
   const reads = new Map<string, number>();
   const writes = new Map<string, number>();
   for (const line of lines) {
-    const match = /^(Reading|Writing) being done by (Thread-\d+)[:.]$/.exec(line);
+    const match = TURN.exec(line);
     if (!match) continue;
     const kind = match[1] === 'Reading' ? 'read' : 'write';
     const name = match[2] as string;

@@ -1,4 +1,14 @@
-import { defineChapter } from '@mc/runner';
+import { defineChapter, type EventCheck } from '@mc/runner';
+
+/**
+ * Judged on every run from core's thread events (the runner records only those): two threads were
+ * under way at the same moment, one holding `count_lock` while the others waited for it. Threads
+ * run one after the other (each joined before the next starts) print the same lines and fail it.
+ */
+const threadsAtOnce: EventCheck = {
+  name: 'two threads under way at once',
+  events: { overlap: 'task', lanes: 2, named: /^Thread-/ },
+};
 
 export default defineChapter({
   chapter: 'chapter14',
@@ -22,6 +32,7 @@ export default defineChapter({
       timeoutSeconds: 40,
       outcome: { kind: 'exits' },
       output: ['Final counter: 20.\nFinished.\n'],
+      checks: [threadsAtOnce],
     },
     {
       name: 'example3',
@@ -32,6 +43,8 @@ export default defineChapter({
       output: [
         /^--Sequential version--\nFinal counter: 20\.\nTook {2}\d+\.\d\d seconds\.\n--Concurrent version--\nFinal counter: 20\.\nTook {2}\d+\.\d\d seconds\.\nFinished\.\n$/,
       ],
+      // The concurrent version's threads (the sequential one has none).
+      checks: [threadsAtOnce],
     },
   ],
 });

@@ -1,4 +1,5 @@
-import * as nodeModule from 'node:module';
+// From the loaded modules, not imported: see the note in file.ts.
+const nodeModule = process.getBuiltinModule('node:module');
 
 /**
  * Turns on Node's module compile cache (Node 22.1+, `module.enableCompileCache`) for the modules

@@ -5,7 +5,12 @@ import {
   setEnvironmentData,
   threadId,
 } from 'node:worker_threads';
-import { startRecording, TRACE_DIRECTORY_VARIABLE } from './trace-recorder.js';
+import {
+  startRecording,
+  TRACE_DIRECTORY_VARIABLE,
+  TRACE_KINDS_VARIABLE,
+  traceKinds,
+} from './trace-recorder.js';
 
 // What core's threads and pools do, published on node:diagnostics_channel so that a test or a
 // tracing tool can watch an example from outside, with no hook in the example's code. Publishing
@@ -27,6 +32,12 @@ export interface TaskEvent {
   readonly name?: string;
   /** Pairs a start with its end (unique in this thread). */
   readonly id?: number;
+  /**
+   * The worker it ran on, where the executor's workers are no threads of their own but are named
+   * as Python names them: a `ThreadPoolExecutor`'s `ThreadPoolExecutor-0_1`. A recording draws it
+   * on that lane.
+   */
+  readonly lane?: string;
 }
 
 /** The channel of `ThreadEvent`s. */
@@ -61,8 +72,16 @@ export function runObserved<A extends readonly unknown[], R>(
   executor: TaskEvent['executor'],
   fn: (...args: A) => R,
   args: A,
+  lane?: string,
 ): R {
-  const event = { executor, threadId, args, name: fn.name, id: ++spans };
+  const event = {
+    executor,
+    threadId,
+    args,
+    name: fn.name,
+    id: ++spans,
+    ...(lane !== undefined ? { lane } : {}),
+  };
   const end = () => publishTask({ phase: 'end', ...event });
   publishTask({ phase: 'start', ...event });
   let result: R;
@@ -281,6 +300,12 @@ function forwardChannel(): BroadcastChannel {
   return broadcast;
 }
 
-// With BOOK_TRACE_DIR set (the runner's `--trace`), every process and worker thread records what
-// its primitives do into a file of its own in that folder.
-if (process.env[TRACE_DIRECTORY_VARIABLE]) startRecording(process.env[TRACE_DIRECTORY_VARIABLE]);
+// With BOOK_TRACE_DIR set (the runner's `--trace`, or its checks on every run), every process and
+// worker thread records what its primitives do into a file of its own in that folder: every kind
+// of span, or those BOOK_TRACE_KINDS names.
+if (process.env[TRACE_DIRECTORY_VARIABLE]) {
+  startRecording(
+    process.env[TRACE_DIRECTORY_VARIABLE],
+    traceKinds(process.env[TRACE_KINDS_VARIABLE]),
+  );
+}

@@ -1,4 +1,7 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+// Taken from the loaded module, not imported: an `import` of node:fs builds its ESM face, which reads
+// every export, `fs.promises` too, and so loads fs/promises, readline and streams (about 30 built-in
+// modules) into every program that imports core. See core's README, "Start-up".
+const { closeSync, openSync, readFileSync, writeSync } = process.getBuiltinModule('node:fs');
 
 /** The modes of Python's `open()` that the book uses. */
 export type FileMode = 'r' | 'w' | 'a';

@@ -1,4 +1,3 @@
-import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkArguments, type ProgramOptions } from './check-arguments.js';
@@ -6,10 +5,13 @@ import { enableCompileCacheForChildren } from './compile-cache.js';
 import { publishThread } from './diagnostics.js';
 import { UsageError } from './errors.js';
 import { stopRequested } from './interrupt.js';
-import { shutdownProcesses } from './multiprocessing/process.js';
+import { atMainEnd } from './main-end.js';
 import { describeOperationalError } from './operational-error.js';
 import { daemonWorkPending, joinNonDaemonThreads } from './threading/thread.js';
 import { timeScale } from './time-scale.js';
+
+// From the loaded modules, not imported: see the note in file.ts.
+const { realpathSync } = process.getBuiltinModule('node:fs');
 
 /**
  * The exit status when `main` can never finish: the one Node itself uses for a top-level await
@@ -93,7 +95,7 @@ export function runMain(main: () => unknown, options: RunMainOptions = {}): void
       finished = true;
       process.off('beforeExit', reportStall);
     }
-    await shutdownProcesses();
+    for (const step of atMainEnd) await step();
     // After Ctrl-C, what main abandoned (the sleep it was in) must not keep the program alive.
     if (daemonWorkPending() || stopRequested() !== undefined) process.exit();
   })();

@@ -9,7 +9,6 @@
 // isolate's code is its own lane (`MainThread`, or `PoolWorker-N` in a pool's worker). Timestamps
 // are microseconds on `performance.timeOrigin + performance.now()`, comparable across processes.
 import { subscribe } from 'node:diagnostics_channel';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import {
@@ -33,17 +32,35 @@ import {
   type ThreadEvent,
 } from './diagnostics.js';
 
+// From the loaded modules, not imported: see the note in file.ts.
+const { closeSync, mkdirSync, openSync, writeSync } = process.getBuiltinModule('node:fs');
+
 /** The environment variable naming the folder where every isolate writes its trace records. */
 export const TRACE_DIRECTORY_VARIABLE = 'BOOK_TRACE_DIR';
+
+/**
+ * The environment variable that limits a recording to some kinds of span, comma-separated
+ * (`task`, `lock-wait,lock-hold`): the runner's checks on every run record only what they judge.
+ * Unset or empty: every kind.
+ */
+export const TRACE_KINDS_VARIABLE = 'BOOK_TRACE_KINDS';
 
 /** The longest text of arguments kept in a span's name. */
 const MAX_ARGUMENTS_CHARS = 60;
 
-/** Starts recording into `directory` (once per isolate). */
-export function startRecording(directory: string): void {
+/** Starts recording into `directory` (once per isolate), only spans of `kinds` if given. */
+export function startRecording(directory: string, kinds?: readonly SpanKind[]): void {
   mkdirSync(directory, { recursive: true });
   const recorder = new Recorder(join(directory, `${process.pid}-${threadId}.jsonl`));
-  recorder.subscribeAll();
+  recorder.subscribeAll(kinds === undefined || kinds.length === 0 ? undefined : new Set(kinds));
+}
+
+/** The kinds a `BOOK_TRACE_KINDS` value names (none: every kind). */
+export function traceKinds(value: string | undefined): SpanKind[] {
+  return (value ?? '')
+    .split(',')
+    .map((kind) => kind.trim())
+    .filter((kind) => kind !== '') as SpanKind[];
 }
 
 class Recorder {
@@ -123,7 +140,33 @@ class Recorder {
     this.#line(`{"ph":"E","id":${id},"ts":${now()}}`);
   }
 
-  subscribeAll(): void {
+  subscribeAll(kinds?: ReadonlySet<SpanKind>): void {
+    const wanted = (...of: SpanKind[]) => kinds === undefined || of.some((kind) => kinds.has(kind));
+    if (wanted('task')) this.#subscribeTasks();
+    if (wanted('sleep')) {
+      subscribe(SLEEP_CHANNEL, (message) => {
+        const { phase, id, seconds, blocking } = message as SleepEvent;
+        if (phase === 'start')
+          this.#begin(id, 'sleep', `${blocking ? 'blocking sleep' : 'sleep'} ${seconds} s`);
+        else this.#end(id);
+      });
+    }
+    if (wanted('queue-wait')) {
+      subscribe(QUEUE_CHANNEL, (message) => {
+        const { phase, id, op } = message as QueueEvent;
+        if (phase === 'start') this.#begin(id, 'queue-wait', `queue ${op}`);
+        else this.#end(id);
+      });
+    }
+    if (wanted('lock-wait', 'lock-hold')) {
+      subscribe(LOCK_CHANNEL, (message) => this.#lock(message as LockEvent));
+    }
+    if (wanted('process')) this.#subscribeProcesses();
+    if (wanted('io')) this.#subscribeIo();
+  }
+
+  /** Threads, asyncio tasks and executors' tasks: spans of kind `task`. */
+  #subscribeTasks(): void {
     subscribe(THREAD_CHANNEL, (message) => {
       const { phase, name } = message as ThreadEvent;
       const key = `thread:${name}`;
@@ -135,7 +178,8 @@ class Recorder {
       const event = message as TaskEvent & { id: number };
       if (event.threadId !== threadId) return; // forwarded from a worker, which records it itself
       const key = event.id; // core's span ids are unique across kinds in a thread
-      if (event.phase === 'start') this.#begin(key, 'task', call(event.name, event.args));
+      const lane = event.lane === undefined ? undefined : this.#tid(event.lane);
+      if (event.phase === 'start') this.#begin(key, 'task', call(event.name, event.args), lane);
       else this.#end(key);
     });
     subscribe(SUBMIT_CHANNEL, (message) => {
@@ -143,18 +187,16 @@ class Recorder {
       const record = { ph: 'i', s: 't', cat: 'task', name: `submit ${call(name, args)}` };
       this.#write({ ...record, ts: now(), pid: process.pid, tid: this.#tid() });
     });
-    subscribe(SLEEP_CHANNEL, (message) => {
-      const { phase, id, seconds, blocking } = message as SleepEvent;
-      if (phase === 'start')
-        this.#begin(id, 'sleep', `${blocking ? 'blocking sleep' : 'sleep'} ${seconds} s`);
-      else this.#end(id);
+    subscribe(ASYNCIO_TASK_CHANNEL, (message) => {
+      const { phase, name } = message as AsyncioTaskEvent;
+      const key = `asyncio:${name}`;
+      if (phase === 'created') this.#begin(key, 'task', name, this.#tid(name));
+      else this.#end(key);
     });
-    subscribe(QUEUE_CHANNEL, (message) => {
-      const { phase, id, op } = message as QueueEvent;
-      if (phase === 'start') this.#begin(id, 'queue-wait', `queue ${op}`);
-      else this.#end(id);
-    });
-    subscribe(LOCK_CHANNEL, (message) => this.#lock(message as LockEvent));
+  }
+
+  /** A child process alive, from its start to its exit, on the child's own lane. */
+  #subscribeProcesses(): void {
     subscribe(PROCESS_CHANNEL, (message) => {
       const { phase, pid, name, exitcode } = message as ProcessEvent;
       const key = `process:${pid}`;
@@ -170,13 +212,6 @@ class Recorder {
         if (id !== undefined) this.#write({ ph: 'E', id, ts: now(), args: { exitcode } });
       }
     });
-    subscribe(ASYNCIO_TASK_CHANNEL, (message) => {
-      const { phase, name } = message as AsyncioTaskEvent;
-      const key = `asyncio:${name}`;
-      if (phase === 'created') this.#begin(key, 'task', name, this.#tid(name));
-      else this.#end(key);
-    });
-    this.#subscribeIo();
   }
 
   #lock({ phase, lock }: LockEvent): void {
@@ -259,10 +294,13 @@ function quote(name: string): string {
 
 /** `performance.timeOrigin + performance.now()` in microseconds, read through the cheaper hrtime (one clock). */
 const hrtimeMicroseconds = () => Number(process.hrtime.bigint() / 1000n);
-const epochOffset =
-  Math.round((performance.timeOrigin + performance.now()) * 1000) - hrtimeMicroseconds();
+// Taken on the first event, not when this module loads: reading `performance` loads perf_hooks,
+// which every program imports core would pay for at its start.
+let epochOffset: number | undefined;
 
 function now(): number {
+  epochOffset ??=
+    Math.round((performance.timeOrigin + performance.now()) * 1000) - hrtimeMicroseconds();
   return epochOffset + hrtimeMicroseconds();
 }
 

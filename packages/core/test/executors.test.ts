@@ -225,6 +225,26 @@ describe('ProcessPoolExecutor', () => {
 });
 
 describe('task events (diagnostics channel)', () => {
+  it("names a thread pool's task for the lowest worker free when it starts, as Python names its threads", async () => {
+    const events: TaskEvent[] = [];
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    {
+      using _observing = observeTasks((event) => events.push(event));
+      await using executor = new ThreadPoolExecutor({ maxWorkers: 2 });
+      // 0 and 1 start at once; 2 waits for the first free worker, the one that ran 0.
+      const work = async (ms: number, _label: string) => pause(ms);
+      await Promise.all([
+        executor.submit(work, 10, 'first').result(),
+        executor.submit(work, 200, 'second').result(),
+        executor.submit(work, 10, 'third').result(),
+      ]);
+    }
+    const starts = events.filter((event) => event.phase === 'start');
+    const lanes = starts.map((event) => `${String(event.args[1])} ${event.lane ?? ''}`);
+    const pool = /^first (ThreadPoolExecutor-\d+)_0$/.exec(lanes[0] ?? '')?.[1];
+    expect(lanes).toEqual([`first ${pool}_0`, `second ${pool}_1`, `third ${pool}_0`]);
+  });
+
   it('tells on which thread each task ran, for both executors, only while observed', async () => {
     const events: TaskEvent[] = [];
     {
@@ -244,6 +264,7 @@ describe('task events (diagnostics channel)', () => {
         args: [1],
         name: '',
         id: expect.any(Number),
+        lane: expect.stringMatching(/^ThreadPoolExecutor-\d+_0$/),
       },
     ]);
     const pooled = ends.filter((event) => event.executor === 'ProcessPoolExecutor');

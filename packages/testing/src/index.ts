@@ -1,5 +1,10 @@
 export { type BadArguments, testBadArguments } from './bad-arguments.js';
 export {
+  benchmarkProblems,
+  type DeclaredBenchmark,
+  type DeclaredMeasure,
+} from './benchmark-problems.js';
+export {
   buildOrder,
   buildPackageSetup,
   buildWithImports,
@@ -54,3 +59,4 @@ export {
 export { connectionRefused, connectTelnet, TelnetClient } from './telnet-client.js';
 export { chapterTestConfig } from './vitest-config.js';
 export { PATIENCE_SECONDS } from './wait-until.js';
+export { type TimersWatch, watchTimers } from './watch-timers.js';

@@ -3,9 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { figures, ratioOf } from '../figures.mjs';
-import { evaluate, figureOf, spreadOf, summary } from '../measures.mjs';
-import { DEFAULT_PATTERN, patternFigures } from '../twins.mjs';
+import { DEFAULT_PATTERN, figures, ratioOf } from '../figures.mjs';
+import { evaluate, figureOf, spreadOf, summary, warmUpOf } from '../measures.mjs';
 
 const script = (name) => fileURLToPath(new URL(`../${name}`, import.meta.url));
 
@@ -31,11 +30,19 @@ describe('figures', () => {
     expect(ratioOf(found, 'Sub took#1/Sub took#2')).toBe(2);
     expect(ratioOf(found, 'Sub took#1/Sub took#3')).toBeNaN();
   });
+
+  it("reads Chapter 15's `Took  X seconds.` (no colon, Python's sign space), as medians.mjs does", () => {
+    const found = figures(
+      'Sequential program finished.\nTook  5.07 seconds.\nHeartbeat: 0 ticks of 10 ms; CPU time 5.01 s, wall 5.07 s.\n' +
+        'Concurrent program finished.\nTook  4.40 seconds.\n',
+    );
+    expect(ratioOf(found, 'Took#1/Took#2')).toBeCloseTo(5.07 / 4.4);
+  });
 });
 
-describe('patternFigures (twins.mjs)', () => {
+describe('figures with a pattern', () => {
   it("reads the book's timing lines with or without a colon, Python's sign space included", () => {
-    const found = patternFigures(
+    const found = figures(
       'Sequential program finished.\nTook  1.13 seconds.\nTook  1.11 seconds.\n' +
         'Number of threads: 1\nTime taken:  0.11 seconds.\nTook: 0.7500 seconds.\n',
       DEFAULT_PATTERN,
@@ -50,7 +57,7 @@ describe('patternFigures (twins.mjs)', () => {
 
   it('reads a list of seconds as successive occurrences of its label', () => {
     const pattern = String.raw`^(?:PLOT )?(?<label>Single counter|Approximate counter)(?: times:)? (?<seconds>[\d., ]+?)(?: seconds\.)?$`;
-    const found = patternFigures(
+    const found = figures(
       'Single counter times: 0.12, 0.23 seconds.\nPLOT Approximate counter 0.12 0.13\n',
       pattern,
     );
@@ -179,4 +186,14 @@ describe('pnpm bench (bench.mjs, measures.mjs)', () => {
     },
     60_000,
   );
+});
+
+describe('warmUpOf', () => {
+  it("says a twin benchmark's warm-up round, and for a script only what its declaration says", () => {
+    expect(warmUpOf({ kind: 'twin' })).toBe('one round of each side');
+    expect(warmUpOf({ kind: 'script', warmUp: 'one run of each side' })).toBe(
+      'one run of each side',
+    );
+    expect(warmUpOf({ kind: 'script' })).toBe('none added (the script may warm up inside a run)');
+  });
 });

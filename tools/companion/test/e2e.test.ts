@@ -13,7 +13,13 @@ import { liveState, root } from './helpers.js';
 // does), driven by playwright-core, with a fresh profile. Screenshots of the index and of
 // Chapter 3 go to test/artifacts/ (git-ignored), to be looked at.
 const executablePath = '/usr/bin/chromium';
+
 const artifacts = join(import.meta.dirname, 'artifacts');
+
+// The functions given to evaluate() run in the browser. The repository's one typecheck has no DOM
+// library (it would let Node code use browser globals), so the little they touch is declared here,
+// for this module only.
+declare const document: { activeElement: { textContent: string | null } | null };
 
 let companion: Companion;
 let context: BrowserContext;
@@ -85,7 +91,9 @@ describe('the companion in a browser', () => {
       const timeline = page.getByRole('img', { name: 'Timeline of example1' });
       await timeline.waitFor();
       await expect
-        .poll(() => timeline.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+        .poll(() =>
+          timeline.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+        )
         .toBeGreaterThan(0);
     }
     await page.locator('#example1').scrollIntoViewIfNeeded();

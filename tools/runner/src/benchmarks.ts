@@ -50,6 +50,11 @@ export interface ScriptBenchmark {
   readonly key?: string;
   /** What the script calls each side. */
   readonly sides: { readonly twin: string; readonly original: string };
+  /**
+   * What the script runs before the rounds it prints, not counted (`pnpm bench` adds no warm-up
+   * round of its own to a script), as the report should say it: 'one run of each side'.
+   */
+  readonly warmUp?: string;
   readonly measures: readonly BenchmarkMeasure[];
 }
 

@@ -139,6 +139,13 @@ export interface ExampleDeclaration {
    * unscaled milliseconds and freeze after a second or two, at any scale). Default true.
    */
   readonly scaledLimit?: boolean;
+  /**
+   * The shortest time scale the lesson survives: a run asked for a shorter one (`--time-scale
+   * 0.1`) runs at this one, and its outcome says so. For a lesson whose margins are the book's
+   * sleeps against costs that do not scale (a child process's start and exit): Chapter 6
+   * example5's daemon must still sleep when the main program ends, 1 s of the book's after it.
+   */
+  readonly minTimeScale?: number;
   readonly outcome: Outcome;
   /**
    * What the example exists to print, whatever its outcome: each string must appear in its stdout
@@ -154,10 +161,11 @@ export interface ExampleDeclaration {
    */
   readonly forbiddenOutput?: readonly (string | RegExp)[];
   /**
-   * Facts the output must show that no pattern can state, such as a relation between two figures
-   * it prints (a pool phase's CPU time above its wall time). Each must hold, as `output` must.
+   * Facts the run must show that no pattern can state: a relation between two figures it prints
+   * (`OutputCheck`), or what core's primitives did while it ran (`EventCheck`: two pool workers
+   * with a task under way at once). Each must hold, as `output` must, on every run.
    */
-  readonly checks?: readonly OutputCheck[];
+  readonly checks?: readonly (OutputCheck | EventCheck)[];
   /**
    * How many runs in all the runner may make until one shows the lesson (default 1), for a
    * phenomenon that is real but not certain on every run: a race that by chance lost no update, two
@@ -218,6 +226,21 @@ export interface OutputCheck {
   readonly name: string;
   /** True when the run's stdout shows it. */
   readonly test: (stdout: string) => boolean;
+}
+
+/**
+ * A fact about what core's primitives did during the run, judged on every run (`--trace` or not)
+ * from core's events: the runner has core record the spans of the kind the check reads (and only
+ * those, unless `--trace` records everything) and judges `events` as a trace check. For a lesson's
+ * mechanism that printed lines cannot show: a pool of one prints the same lines as a pool of two.
+ *
+ * @example { name: 'two pool workers with a task under way at once', events: { overlap: 'task', lanes: 2, across: 'isolates', named: /^PoolWorker-/ } }
+ */
+export interface EventCheck {
+  /** What it shows, as a failing run's outcome names it: `did not show two pool workers ...`. */
+  readonly name: string;
+  /** What the run's recorded spans must show (see `TraceCheck`). */
+  readonly events: TraceCheck;
 }
 
 /** The book's Python original of an example, as `--python` runs it. */

@@ -1,5 +1,6 @@
-import type { ExampleDeclaration, Outcome, OutputCheck } from './declare.js';
+import type { EventCheck, ExampleDeclaration, Outcome, OutputCheck, SpanKind } from './declare.js';
 import type { RunResult } from './run-example.js';
+import { judge, kindsRead, type Trace } from './trace.js';
 
 /** The result of checking one run against its declared outcome. */
 export interface Verdict {
@@ -143,12 +144,35 @@ export function forbiddenPrinted(
   return null;
 }
 
-/** The name of the first declared check the run's stdout fails, or null when all hold. */
+/**
+ * The first declared check the run fails, in words (`two pool workers with a task under way at
+ * once (at most 1 at once: PoolWorker-1)`), or null when all hold: an `OutputCheck` on stdout, an `EventCheck` on the
+ * run's recorded `trace` (a run that was not recorded fails it: nothing shows what happened).
+ */
 export function failedCheck(
-  checks: readonly OutputCheck[] | undefined,
+  checks: readonly (OutputCheck | EventCheck)[] | undefined,
   stdout: string,
+  trace?: Trace,
 ): string | null {
-  return checks?.find((check) => !check.test(stdout))?.name ?? null;
+  for (const check of checks ?? []) {
+    if ('test' in check) {
+      if (!check.test(stdout)) return check.name;
+      continue;
+    }
+    if (trace === undefined) return `${check.name} (not recorded)`;
+    const { ok, seen } = judge(check.events, trace);
+    if (!ok) return `${check.name} (${seen})`;
+  }
+  return null;
+}
+
+/** The kinds of span a declaration's event checks read: what its runs must record (none: no recording). */
+export function eventKinds(checks: readonly (OutputCheck | EventCheck)[] | undefined): SpanKind[] {
+  const kinds = new Set<SpanKind>();
+  for (const check of checks ?? []) {
+    if ('events' in check) for (const kind of kindsRead(check.events)) kinds.add(kind);
+  }
+  return [...kinds];
 }
 
 /** Shortens a quoted piece of output for the one-word-ish outcome column. */
@@ -159,7 +183,8 @@ const clip = (text: string, most = 80): string =>
  * Checks a run against its whole declaration: the outcome (`checkOutcome`), then what it exists
  * for. An `exits` or `blocks` run that reports an uncaught exception fails unless the declaration
  * `expectsException`; a run that prints a `forbiddenOutput` fails, naming it; a run whose output
- * lacks a declared `output`, or fails one of its `checks`, fails naming the first (`missing`).
+ * lacks a declared `output`, or fails one of its `checks` (event checks judged on `trace`, the
+ * run's recording), fails naming the first (`missing`).
  */
 export function checkRun(
   example: Pick<
@@ -167,6 +192,7 @@ export function checkRun(
     'outcome' | 'output' | 'expectsException' | 'forbiddenOutput' | 'checks'
   >,
   run: RunResult,
+  trace?: Trace,
 ): Verdict {
   const verdict = checkOutcome(example.outcome, run);
   if (!verdict.ok || run.interrupted) return verdict;
@@ -187,9 +213,9 @@ export function checkRun(
     const text = `printed no ${clip(missing)}`;
     return { ok: false, outcome: `${verdict.outcome}, but ${text}`, missing: text };
   }
-  const check = failedCheck(example.checks, run.stdout);
+  const check = failedCheck(example.checks, run.stdout, trace);
   if (check) {
-    const text = `did not show ${clip(check)}`;
+    const text = `did not show ${clip(check, 160)}`;
     return { ok: false, outcome: `${verdict.outcome}, but ${text}`, missing: text };
   }
   return verdict;

@@ -123,7 +123,7 @@ export function renderMarkdown(report: RunReport, linkBase: string = defaultRepo
         `![timeline of ${name}](${link(trace.svg)})`,
         '',
         `[trace JSON](${link(trace.json)}): ${trace.lanes} lanes, ${trace.spans} spans.`,
-        ...trace.checks.map((check) => `- ${check.ok ? '✓' : '✗'} ${check.seen}`),
+        ...trace.checks.map((c) => `- ${c.ok ? '✓' : '✗'} ${c.check}: ${c.seen}`),
         '',
       );
     }

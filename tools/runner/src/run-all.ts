@@ -4,7 +4,7 @@ import { analyseSpeedup } from './amdahl.js';
 import type { BookFigure } from './book-figures.js';
 import type { ExampleDeclaration } from './declare.js';
 import { effectiveLimit } from './limit.js';
-import { checkRun, describeOutcome, type Verdict } from './outcome.js';
+import { checkRun, describeOutcome, eventKinds, type Verdict } from './outcome.js';
 import { median } from './overhead.js';
 import type { Progress } from './progress.js';
 import { DEFAULT_PYTHON, lastStderrLine, planPythonTwin } from './python.js';
@@ -13,13 +13,8 @@ import { type RunRequest, type RunResult, runExample, type ServerClient } from '
 import { currentRuntime } from './runtime.js';
 import type { SelectedExample } from './selection.js';
 import { analyseTimes } from './times-analysis.js';
-import {
-  TRACE_DIRECTORY_VARIABLE,
-  TracedExample,
-  type TraceReport,
-  traceClock,
-  traceName,
-} from './trace-run.js';
+import type { Trace } from './trace.js';
+import { Recording, TraceOutput, type TraceReport, traceClock, traceName } from './trace-run.js';
 
 /** How to run a selection. */
 export interface RunOptions {
@@ -59,6 +54,15 @@ interface Repeated {
 }
 
 /**
+ * How one program's runs are recorded: into `recording` (every kind under `--trace`, or the kinds
+ * its event checks read), and under `--trace` written out by `output`.
+ */
+interface Recorded {
+  readonly recording: Recording;
+  readonly output?: TraceOutput;
+}
+
+/**
  * Runs one program until a run shows its lesson, at most the declaration's `attempts` times; a
  * run that needed more than one says so in its outcome, naming what the earlier runs missed.
  */
@@ -66,22 +70,24 @@ async function attemptRun(
   request: RunRequest,
   example: ExampleDeclaration,
   options: RunOptions,
-  traced?: TracedExample,
-): Promise<{ run: RunResult; verdict: Verdict }> {
+  recorded?: Recorded,
+): Promise<{ run: RunResult; verdict: Verdict; trace?: Trace }> {
   const most = Math.max(1, example.attempts ?? 1);
   const misses: string[] = [];
   for (let attempt = 1; ; attempt++) {
-    traced?.reset();
+    recorded?.recording.reset();
     const run = await runExample(request);
-    const verdict = checkRun(example, run);
+    const trace = recorded?.recording.merge(run, traceClock());
+    const verdict = checkRun(example, run, trace);
     const again = !verdict.ok && verdict.missing !== undefined && attempt < most;
     if (!again || run.interrupted || options.signal?.aborted) {
-      if (misses.length === 0) return { run, verdict };
+      const kept = trace ? { trace } : {};
+      if (misses.length === 0) return { run, verdict, ...kept };
       const earlier = misses
         .map((miss, index) => `run ${index + 1} ${miss === verdict.missing ? 'the same' : miss}`)
         .join('; ');
       const outcome = `${verdict.outcome} (run ${attempt} of ${most}; ${earlier})`;
-      return { run, verdict: { ...verdict, outcome } };
+      return { run, verdict: { ...verdict, outcome }, ...kept };
     }
     misses.push(verdict.missing as string);
   }
@@ -92,15 +98,16 @@ async function repeatRuns(
   request: RunRequest,
   example: ExampleDeclaration,
   options: RunOptions,
-  traced?: TracedExample,
+  recorded?: Recorded,
 ): Promise<Repeated> {
   const runs: RunResult[] = [];
   const verdicts: Verdict[] = [];
   let trace: TraceReport | undefined;
   for (let index = 0; index < options.repeat; index++) {
-    const { run, verdict } = await attemptRun(request, example, options, traced);
+    const attempt = await attemptRun(request, example, options, recorded);
+    const { run, verdict } = attempt;
     runs.push(run);
-    trace = traced?.finish(run, traceClock());
+    trace = attempt.trace && recorded?.output?.write(attempt.trace);
     verdicts.push(withTraceChecks(verdict, trace));
     if (run.interrupted || options.signal?.aborted) break;
   }
@@ -120,12 +127,30 @@ async function repeatRuns(
   };
 }
 
+/**
+ * How an example's runs are recorded: everything under `--trace` (and written out), or only the
+ * kinds its event checks read, or not at all.
+ */
+function recordingFor(
+  example: ExampleDeclaration,
+  options: RunOptions,
+  names: () => { name: string; title: string },
+): Recorded | undefined {
+  if (options.traceDir) {
+    const { name, title } = names();
+    const output = new TraceOutput(options.traceDir, name, title, example.trace ?? []);
+    return { recording: new Recording(), output };
+  }
+  const kinds = eventKinds(example.checks);
+  return kinds.length > 0 ? { recording: new Recording(kinds) } : undefined;
+}
+
 /** A run that printed the right lines but whose trace fails a declared check does not pass. */
 function withTraceChecks(verdict: Verdict, trace: TraceReport | undefined): Verdict {
   const failed = trace?.checks.filter((check) => !check.ok) ?? [];
   if (failed.length === 0 || !verdict.ok) return verdict;
-  const seen = failed.map((check) => `${check.check}: ${check.seen}`).join('; ');
-  return { ok: false, outcome: `${verdict.outcome}, but the trace shows no ${seen}` };
+  const missed = failed.map((check) => `${check.check} (${check.seen})`).join('; ');
+  return { ok: false, outcome: `${verdict.outcome}, but the trace did not show ${missed}` };
 }
 
 /** Median CPU over runs, or null if any run's CPU is unknown. */
@@ -255,7 +280,10 @@ export async function runSelection(
     if (options.signal?.aborted) break;
     const { chapter, example } = selected;
     const key = `${chapter.name}/${example.name}`;
-    const limitSeconds = effectiveLimit(example, options.timeScale, options.timeoutSeconds);
+    // A lesson that does not survive a shorter time scale runs at its own floor.
+    const raised = options.timeScale < (example.minTimeScale ?? 0);
+    const timeScale = raised ? (example.minTimeScale as number) : options.timeScale;
+    const limitSeconds = effectiveLimit(example, timeScale, options.timeoutSeconds);
     const script = join(chapter.dir, 'dist', `${example.name}.js`);
     const figure = options.figures?.get(key);
     const base = {
@@ -266,7 +294,7 @@ export async function runSelection(
       section: example.section,
       expected: describeOutcome(example.outcome),
       limitSeconds,
-      timeScale: options.timeScale,
+      timeScale,
       node,
       platform,
       ...(figure ? { bookFigure: figure.text } : {}),
@@ -293,22 +321,18 @@ export async function runSelection(
     }
     options.progress?.start([key, ...(example.args ?? [])].join(' '), limitSeconds);
     const twice = chapter.declaration.examples.filter((e) => e.name === example.name).length > 1;
-    const traced = options.traceDir
-      ? new TracedExample(
-          options.traceDir,
-          traceName(chapter.name, example, twice),
-          `${[key, ...(example.args ?? [])].join(' ')}: ${example.bookFile}, time scale ${options.timeScale}`,
-          example.trace ?? [],
-        )
-      : undefined;
+    const recorded = recordingFor(example, options, () => ({
+      name: traceName(chapter.name, example, twice),
+      title: `${[key, ...(example.args ?? [])].join(' ')}: ${example.bookFile}, time scale ${timeScale}`,
+    }));
     const repeated = await repeatRuns(
       {
         command: process.execPath,
         args: [script, ...(example.args ?? [])],
         cwd: chapter.dir,
         env: {
-          ...(options.setTimeScale ? { BOOK_TIME_SCALE: String(options.timeScale) } : {}),
-          ...(traced ? { [TRACE_DIRECTORY_VARIABLE]: traced.directory } : {}),
+          ...(options.setTimeScale || raised ? { BOOK_TIME_SCALE: String(timeScale) } : {}),
+          ...recorded?.recording.environment(),
         },
         ...(example.stdin ? { stdin: example.stdin } : {}),
         limitSeconds,
@@ -317,9 +341,9 @@ export async function runSelection(
       },
       example,
       options,
-      traced,
+      recorded,
     );
-    traced?.dispose();
+    recorded?.recording.dispose();
     const run = repeated.runs[repeated.representative] as RunResult;
     const verdict = repeated.verdicts[repeated.representative] as Verdict;
     const wallSamples = repeated.runs.map((r) => Math.round(r.wallSeconds * 1000) / 1000);
@@ -339,7 +363,9 @@ export async function runSelection(
           : null;
     const row: ReportRow = {
       ...base,
-      outcome: verdict.outcome,
+      outcome: raised
+        ? `${verdict.outcome} (at time scale ${timeScale}, its floor)`
+        : verdict.outcome,
       ok: repeated.verdicts.every((v) => v.ok) && repeated.runs.length === options.repeat,
       exitCode: run.exitCode,
       signal: run.signal,

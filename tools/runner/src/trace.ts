@@ -179,7 +179,10 @@ function fold(spans: readonly Span[]): { spans: Span[]; aggregated: number } {
       const previous = lastOf.get(key);
       if (previous && span.ts - (previous.span.ts + previous.span.dur) < 1000) {
         const end = Math.max(previous.span.ts + previous.span.dur, span.ts + span.dur);
-        previous.span = { ...previous.span, dur: end - previous.span.ts };
+        // A span still open at the stop keeps the fold open: a deadlock's last wait is in it.
+        const open =
+          span.args?.open === true ? { args: { ...previous.span.args, open: true } } : {};
+        previous.span = { ...previous.span, dur: end - previous.span.ts, ...open };
         previous.count += 1;
         aggregated += 1;
         continue;
@@ -296,7 +299,10 @@ export function traceEventFormat(trace: Trace): { traceEvents: object[]; display
 /** The outcome of one trace check. */
 export interface CheckResult {
   readonly ok: boolean;
-  /** What was seen, in one line: `sleep at once on 2 lanes (A, B), 2 needed`. */
+  /**
+   * What was seen, in a few words that do not repeat the check (`describeCheck` names it): `at
+   * most 1 at once: A`, `nobody waited while another held it`, `no thread waits for a lock at the end`.
+   */
   readonly seen: string;
 }
 
@@ -310,39 +316,31 @@ function owners(trace: Trace): { lane: (span: Span) => string; isolate: (span: S
   };
 }
 
+/** `at most 2 at once: A, B`, or `no task span` when there was none of that kind. */
+function atOnce(best: readonly string[], kind: SpanKind): string {
+  return best.length === 0
+    ? `no ${kind} span`
+    : `at most ${best.length} at once: ${best.join(', ')}`;
+}
+
 /** Judges one declared check against the run's trace. */
 export function judge(check: TraceCheck, trace: Trace): CheckResult {
   const { lane, isolate } = owners(trace);
-  if ('overlap' in check) {
+  if ('overlap' in check || 'serial' in check) {
+    const kind = 'overlap' in check ? check.overlap : check.serial;
     const spans = trace.spans.filter(
-      (span) =>
-        span.cat === check.overlap && span.dur > 0 && (check.named?.test(lane(span)) ?? true),
+      (span) => span.cat === kind && span.dur > 0 && (check.named?.test(lane(span)) ?? true),
     );
-    const across = check.across === 'isolates';
-    const best = mostOverlapping(spans, across ? isolate : lane, lane);
-    const where = across ? 'threads or processes' : 'lanes';
-    return {
-      ok: best.length >= check.lanes,
-      seen: `${check.overlap} at once on ${best.length} ${where}${best.length > 0 ? ` (${best.join(', ')})` : ''}, ${check.lanes} needed`,
-    };
-  }
-  if ('serial' in check) {
-    const spans = trace.spans.filter(
-      (span) =>
-        span.cat === check.serial && span.dur > 0 && (check.named?.test(lane(span)) ?? true),
-    );
-    const best = mostOverlapping(spans, lane, lane);
-    return {
-      ok: best.length === 1,
-      seen: `${check.serial} on ${best.length} lane(s) at once at most${best.length > 1 ? ` (${best.join(', ')})` : ''}`,
-    };
+    if ('serial' in check) {
+      const best = mostOverlapping(spans, lane, lane);
+      return { ok: best.length <= 1, seen: atOnce(best, kind) };
+    }
+    const best = mostOverlapping(spans, check.across === 'isolates' ? isolate : lane, lane);
+    return { ok: best.length >= check.lanes, seen: atOnce(best, kind) };
   }
   if ('processes' in check) {
     const pids = new Set(trace.spans.filter((span) => span.cat === 'process').map((s) => s.pid));
-    return {
-      ok: pids.size >= check.processes,
-      seen: `${pids.size} child process(es) started and traced, ${check.processes} needed`,
-    };
+    return { ok: pids.size >= check.processes, seen: `${pids.size} started` };
   }
   if ('waitsWhileHeld' in check) {
     const name = check.waitsWhileHeld;
@@ -357,17 +355,31 @@ export function judge(check: TraceCheck, trace: Trace): CheckResult {
     );
     return {
       ok: blocked,
-      seen: `${blocked ? 'a thread' : 'nobody'} waited for ${name} while another held it`,
+      seen: blocked
+        ? 'a thread waited while another held it'
+        : 'nobody waited while another held it',
     };
   }
   const cycle = deadlockCycle(trace);
+  if (cycle.length > 0) {
+    return { ok: true, seen: cycle.map((c) => `${c.lane} waits for ${c.lock}`).join(', ') };
+  }
+  const waiting = trace.spans.filter((span) => span.cat === 'lock-wait' && span.args?.open);
   return {
-    ok: cycle.length > 0,
+    ok: false,
     seen:
-      cycle.length > 0
-        ? `lock-wait cycle at the end: ${cycle.map((c) => `${c.lane} waits for ${c.lock}`).join(', ')}`
-        : 'no lock-wait cycle at the end',
+      waiting.length === 0
+        ? 'no thread waits for a lock at the end'
+        : `waits at the end, but in no cycle: ${waiting.map((w) => `${lane(w)} waits for ${String(w.args?.lock)}`).join(', ')}`,
   };
+}
+
+/** The kinds of span a check reads: what a recording for it must keep. */
+export function kindsRead(check: TraceCheck): SpanKind[] {
+  if ('overlap' in check) return [check.overlap];
+  if ('serial' in check) return [check.serial];
+  if ('processes' in check) return ['process'];
+  return ['lock-wait', 'lock-hold'];
 }
 
 /** The most owners that had a span open at one instant, named by their lanes. */

@@ -172,6 +172,19 @@ describe('runner cli', () => {
     expect(unset.rows?.[0]?.timeScale).toBe(1);
   });
 
+  it('runs an example at its minTimeScale when asked for a shorter one, and says so', async () => {
+    const raised = await runCli('chapter01/scale', '--time-scale', '0.1');
+    expect(raised.stdout).toBe('scale 0.5\n');
+    expect(raised.rows?.[0]).toMatchObject({
+      ok: true,
+      timeScale: 0.5,
+      outcome: 'exits (at time scale 0.5, its floor)',
+    });
+    const kept = await runCli('chapter01/scale', '--time-scale', '0.8');
+    expect(kept.stdout).toBe('scale 0.8\n');
+    expect(kept.rows?.[0]).toMatchObject({ ok: true, timeScale: 0.8, outcome: 'exits' });
+  });
+
   it('fails an exits run that reported an uncaught exception, unless its declaration expects one', async () => {
     const { exitCode, rows } = await runCli('chapter01/raises');
     expect(exitCode).toBe(1);

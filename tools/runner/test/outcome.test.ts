@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkOutcome, checkRun, describeOutcome, reportedException } from '../src/outcome.js';
+import type { EventCheck } from '../src/declare.js';
+import {
+  checkOutcome,
+  checkRun,
+  describeOutcome,
+  eventKinds,
+  reportedException,
+} from '../src/outcome.js';
 import type { RunResult } from '../src/run-example.js';
+import type { Span, Trace } from '../src/trace.js';
 
 const run = (overrides: Partial<RunResult>): RunResult => ({
   exitCode: 0,
@@ -152,6 +160,57 @@ describe('checkRun', () => {
       outcome: 'exits, but did not show CPU above wall',
       missing: 'did not show CPU above wall',
     });
+  });
+
+  it('judges an event check on the recorded spans of the run, naming what was seen when it fails', () => {
+    const twoWorkers: EventCheck = {
+      name: 'two pool workers with a task under way at once',
+      events: { overlap: 'task', lanes: 2, across: 'isolates', named: /^PoolWorker-/ },
+    };
+    const example = { outcome: exits, checks: [twoWorkers] };
+    const task = (tid: number, ts: number): Span => ({
+      ph: 'X',
+      cat: 'task',
+      name: 'isPrime(7)',
+      ts,
+      dur: 10,
+      pid: 1,
+      tid,
+    });
+    // Worker threads 2 and 3 (tids 2000 and 3000), each its own isolate.
+    const lanes = [2, 3].map((thread) => ({
+      pid: 1,
+      tid: thread * 1000,
+      name: `PoolWorker-${thread - 1}`,
+      process: 'MainProcess',
+      isolate: `1:${thread}`,
+    }));
+    const traceOf = (spans: Span[]): Trace => ({
+      spans,
+      instants: [],
+      lanes,
+      end: 100,
+      aggregated: 0,
+    });
+    const together = traceOf([task(2000, 0), task(3000, 5)]);
+    const inTurn = traceOf([task(2000, 0), task(2000, 10), task(2000, 20)]);
+    expect(checkRun(example, run({}), together)).toEqual({ ok: true, outcome: 'exits' });
+    const missing =
+      'did not show two pool workers with a task under way at once (at most 1 at once: PoolWorker-1)';
+    expect(checkRun(example, run({}), inTurn)).toEqual({
+      ok: false,
+      outcome: `exits, but ${missing}`,
+      missing,
+    });
+    // Not recorded, nothing shows what the run did: it does not pass.
+    expect(checkRun(example, run({})).ok).toBe(false);
+    // The runner records only what the checks read.
+    expect(eventKinds(example.checks)).toEqual(['task']);
+    expect(eventKinds([{ name: 'cycle', events: { cycle: 'lock-wait' } }])).toEqual([
+      'lock-wait',
+      'lock-hold',
+    ]);
+    expect(eventKinds([{ name: 'no', test: () => true }])).toEqual([]);
   });
 
   it('keeps the outcome verdict when the run already failed it', () => {

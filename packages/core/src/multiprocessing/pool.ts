@@ -108,6 +108,19 @@ export class Pool {
       });
       this.#workers.push(worker);
     }
+    // Each worker imports the pool's module as soon as it has booted, while the program prepares
+    // its work (a forked Python worker has it already): the first task does not wait for it.
+    this.#module.then(
+      (runnable) => {
+        if (runnable === null) return;
+        for (const { channel } of this.#workers) {
+          const child = channel();
+          // A worker terminated meanwhile misses it: no error to report.
+          if (child?.connected) child.send({ mc: 'preload', module: runnable }, () => undefined);
+        }
+      },
+      () => undefined,
+    );
   }
 
   /**

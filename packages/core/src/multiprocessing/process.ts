@@ -1,13 +1,16 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
 import { constants } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { publishProcess } from '../diagnostics.js';
 import { RuntimeError } from '../errors.js';
+import { atMainEnd } from '../main-end.js';
 import { sleep } from '../time/sleep.js';
 import { serve } from './broker.js';
 import { encode, registerExports } from './codec.js';
 import { isMessage, type StartMessage } from './messages.js';
+
+// From the loaded modules, not imported: see the note in ../file.ts.
+const { existsSync, realpathSync } = process.getBuiltinModule('node:fs');
 
 /** Options of a `Process`, as the keyword arguments of Python's `multiprocessing.Process`. */
 export interface ProcessOptions<A extends unknown[] = unknown[]> {
@@ -352,6 +355,7 @@ export async function shutdownProcesses(): Promise<void> {
   for (const child of live) if (child.daemon) child.terminate();
   while (live.size > 0) await Promise.all([...live].map((child) => child.join()));
 }
+atMainEnd.push(shutdownProcesses);
 
 /** @internal For the child entry: `process` is the one running here. */
 export function adopt(

@@ -4,6 +4,9 @@ import { cpuCount } from '../../multiprocessing/cpu.js';
 import { Executor } from './executor.js';
 import type { Future } from './future.js';
 
+/** Pools made so far: Python numbers them from 0 in its threads' names. */
+let poolsCreated = 0;
+
 /** Options of `ThreadPoolExecutor`. */
 export interface ThreadPoolOptions {
   /** How many tasks may run at once. Default, as Python's: min(32, cpuCount() + 4). */
@@ -21,6 +24,10 @@ export interface ThreadPoolOptions {
  */
 export class ThreadPoolExecutor extends Executor {
   readonly #slots: Semaphore;
+  /** Python's name for this pool's threads, `ThreadPoolExecutor-0`, then `_0`, `_1`, ... each. */
+  readonly #prefix = `ThreadPoolExecutor-${poolsCreated++}`;
+  /** The workers (slots) running a task now, by number: an observed task is named for the lowest free one. */
+  readonly #busy = new Set<number>();
 
   constructor({ maxWorkers = Math.min(32, cpuCount() + 4) }: ThreadPoolOptions = {}) {
     super(maxWorkers);
@@ -34,9 +41,7 @@ export class ThreadPoolExecutor extends Executor {
    * @throws RuntimeError after shutdown.
    */
   submit<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Future<R> {
-    const run = observingTasks()
-      ? () => runObserved('ThreadPoolExecutor', fn, args)
-      : () => fn(...args);
+    const run = observingTasks() ? () => this.#runObserved(fn, args) : () => fn(...args);
     return this.startTask(() => this.#slots.runExclusive(run));
   }
 
@@ -48,6 +53,21 @@ export class ThreadPoolExecutor extends Executor {
    */
   map<T, R>(fn: (item: T) => R | Promise<R>, items: Iterable<T>): AsyncGenerator<R> {
     return this.resultsInOrder([...items].map((item) => this.submit(fn, item)));
+  }
+
+  /** Runs `fn` as the lowest free worker, named as Python's thread would be, for whoever observes. */
+  async #runObserved<A extends unknown[], R>(
+    fn: (...args: A) => R | Promise<R>,
+    args: A,
+  ): Promise<R> {
+    let worker = 0;
+    while (this.#busy.has(worker)) worker += 1;
+    this.#busy.add(worker);
+    try {
+      return await runObserved('ThreadPoolExecutor', fn, args, `${this.#prefix}_${worker}`);
+    } finally {
+      this.#busy.delete(worker);
+    }
   }
 
   /** Nothing to stop: the tasks ran on this thread's event loop. */
