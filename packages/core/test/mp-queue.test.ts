@@ -1,5 +1,7 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCK_CHANNEL, type LockEvent } from '../src/diagnostics.js';
 import { ValueError } from '../src/index.js';
 import { cpuCount, JoinableQueue, Lock, Process, Queue } from '../src/multiprocessing/index.js';
 import { Empty } from '../src/queue/index.js';
@@ -128,6 +130,105 @@ describe('multiprocessing Lock', () => {
     child.start();
     expect(await answers.get()).toBe('ValueError semaphore or lock released too many times');
     await child.join();
+  });
+});
+
+describe('multiprocessing Lock, passed on', () => {
+  it('can be passed on only by the process that created it', async () => {
+    const answers = new Queue<string>();
+    const child = new Process({ target: fixtures.passLockOn, args: [new Lock(), answers], module });
+    child.start();
+    expect(await answers.get()).toBe(
+      'TypeError a lock can be passed on only by the process that created it',
+    );
+    await child.join();
+  });
+});
+
+describe('multiprocessing Lock, in the process that created it', () => {
+  it('refuses a non-blocking acquire while held, and takes it once released', async () => {
+    const lock = new Lock();
+    expect(await lock.acquire({ block: false })).toBe(true);
+    expect(await lock.acquire({ block: false })).toBe(false);
+    await lock.release();
+    expect(await lock.acquire({ block: false })).toBe(true);
+    await lock.release();
+    await expect(lock.release()).rejects.toBeInstanceOf(ValueError);
+  });
+
+  it('hands the lock to its waiters in turn, first come first served: it stays taken meanwhile', async () => {
+    const lock = new Lock();
+    await lock.acquire();
+    const order: string[] = [];
+    const first = lock.acquire().then((taken) => order.push(`first ${taken}`));
+    const second = lock.acquire().then((taken) => order.push(`second ${taken}`));
+    await lock.release();
+    await first;
+    expect(order).toEqual(['first true']);
+    expect(await lock.acquire({ block: false })).toBe(false); // handed over, never free
+    await lock.release();
+    await second;
+    expect(order).toEqual(['first true', 'second true']);
+    await lock.release();
+    expect(await lock.acquire({ block: false })).toBe(true);
+  });
+
+  it('a timed acquire gives up with false, and its wait leaves the line (a release then frees the lock)', async () => {
+    const lock = new Lock();
+    await lock.acquire();
+    expect(await lock.acquire({ timeout: 0.05 })).toBe(false);
+    await lock.release();
+    expect(await lock.acquire({ block: false })).toBe(true);
+  });
+
+  it("a timed acquire served in time keeps no timer that would later drop another's wait", async () => {
+    const lock = new Lock();
+    await lock.acquire();
+    const served = lock.acquire({ timeout: 1 });
+    await lock.release();
+    expect(await served).toBe(true);
+    const parked = lock.acquire(); // waits for ever, behind the holder
+    // A longer timed wait, set after the first one's timer: that timer's moment passes first.
+    expect(await lock.acquire({ timeout: 2 })).toBe(false);
+    await lock.release();
+    expect(await lock.acquire({ block: false })).toBe(false); // handed to the wait still in line
+    expect(await parked).toBe(true);
+  });
+
+  it('a child killed while it waits loses its place, and only it: the release goes to the next in line', async () => {
+    const lock = new Lock();
+    await lock.acquire();
+    const ready = new Queue<string>();
+    const child = new Process({ target: fixtures.parkOnAcquire, args: [lock, ready], module });
+    child.start();
+    expect(await ready.get()).toBe('parked');
+    const mine = lock.acquire().then(() => 'taken'); // in line behind the child
+    child.kill();
+    await child.join();
+    await lock.release();
+    // The handover is local (no child involved): by the next turn of the loop it has happened.
+    const nextTurn = new Promise((resolve) => setImmediate(() => resolve('still waiting')));
+    expect(await Promise.race([mine, nextTurn])).toBe('taken'); // the child's place was dropped, not mine
+    await lock.release();
+    expect(await lock.acquire({ block: false })).toBe(true);
+  });
+
+  it('tells a trace when it is waited for, taken, given up on and released', async () => {
+    const lock = new Lock();
+    const phases: string[] = [];
+    const note = (message: unknown) => {
+      const event = message as LockEvent;
+      if (event.lock === lock) phases.push(event.phase);
+    };
+    subscribe(LOCK_CHANNEL, note);
+    try {
+      await using _held = await lock.hold();
+      expect(await lock.acquire({ timeout: 0.01 })).toBe(false);
+    } finally {
+      unsubscribe(LOCK_CHANNEL, note);
+    }
+    expect(phases).toEqual(['wait', 'acquired', 'wait', 'gave-up', 'released']);
+    expect(await lock.acquire({ block: false })).toBe(true);
   });
 });
 

@@ -1,14 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RuntimeError, ValueError } from '../src/index.js';
-import { activeChildren, Pool, TimeoutError } from '../src/multiprocessing/index.js';
+import { activeChildren, Pool, Queue, TimeoutError } from '../src/multiprocessing/index.js';
 import { defaultChunksize } from '../src/multiprocessing/pool.js';
 import { describeOperationalError } from '../src/operational-error.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
 import * as fixtures from './fixtures/processes.mjs';
 import { gone } from './gone.js';
+import { clearsItsTimer } from './own-timer.js';
 
 const module = new URL('./fixtures/processes.mjs', import.meta.url).href;
 
@@ -118,7 +119,12 @@ describe('Pool', () => {
     await expect(pool.map((x: number) => x, [1])).rejects.toThrow(
       new TypeError('a pool function travels by name: give a named, exported function'),
     );
-    await expect(pool.map(fixtures.square, [() => 1])).rejects.toThrow(TypeError);
+    await expect(pool.map(fixtures.square, [() => 1])).rejects.toThrow(
+      /^cannot send the function <anonymous> to another process/,
+    );
+    await expect(pool.map(fixtures.square, [new Queue()])).rejects.toThrow(
+      /^Queue and Lock objects should only be shared between processes through inheritance/,
+    );
     expect(await pool.map(fixtures.square, [3])).toEqual([9]);
   });
 
@@ -167,6 +173,54 @@ describe('Pool', () => {
     expect(failed.successful()).toBe(false);
   });
 
+  it('raises the first error that came back, not a later one', async () => {
+    await using pool = new Pool(1, { module });
+    // One worker, one item at a time: 1 fails first, then 2.
+    await expect(pool.map(fixtures.failWith, [1, 2], 1)).rejects.toThrow(new Error('bad 1'));
+    await expect(pool.map(fixtures.square, [1], 1.5)).rejects.toThrow('Chunksize must be 1+');
+  });
+
+  it('when its last worker dies, fails the work still queued and any given later, naming it', async () => {
+    await using pool = new Pool(1, { module });
+    const [worker] = activeChildren();
+    const dying = pool.applyAsync(fixtures.dieMidTask, []);
+    const queued = pool.applyAsync(fixtures.square, [2]); // behind it: the only worker is busy
+    const lost = new RuntimeError(`every pool worker died (the last, ${worker?.name})`);
+    await expect(dying.get()).rejects.toThrow(
+      new RuntimeError(`pool worker ${worker?.name} died (exitcode -9)`),
+    );
+    await expect(queued.get()).rejects.toThrow(lost);
+    await expect(pool.map(fixtures.square, [1])).rejects.toThrow(lost);
+  });
+
+  it('keeps the queued work for the workers left when one of several dies', async () => {
+    await using pool = new Pool(2, { module });
+    const long = pool.applyAsync(fixtures.waitSeconds, [2]); // the first worker, busy a while
+    const dying = pool.applyAsync(fixtures.dieMidTask, []); // the second, which dies
+    const queued = pool.applyAsync(fixtures.square, [3]); // waits for a free worker
+    await expect(dying.get()).rejects.toThrow(/died \(exitcode -9\)/);
+    expect(await queued.get()).toBe(9);
+    expect(await long.get()).toBeUndefined();
+  });
+
+  it('ends the call of a worker stopped by Ctrl-C (SIGINT) with KeyboardInterrupt, not as a failure', async () => {
+    await using pool = new Pool(1, { module });
+    const [worker] = activeChildren();
+    const call = pool.applyAsync(fixtures.waitSeconds, [30]);
+    process.kill(worker?.pid as number, 'SIGINT');
+    await expect(call.get()).rejects.toMatchObject({ name: 'KeyboardInterrupt' });
+    await expect(pool.map(fixtures.square, [1])).rejects.toMatchObject({
+      name: 'KeyboardInterrupt',
+    });
+  });
+
+  it('AsyncResult.wait(timeout) answers true for an ended call, and leaves no timer behind', async () => {
+    await using pool = new Pool(1, { module });
+    const result = pool.applyAsync(fixtures.square, [3]);
+    expect(await result.get()).toBe(9);
+    expect(await clearsItsTimer(() => result.wait(100))).toBe(true);
+  });
+
   it('terminate() right after a submit ends that call too, though no worker had taken it yet', async () => {
     const pool = new Pool(1, { module });
     const call = pool.applyAsync(fixtures.sleepForever, []);
@@ -184,13 +238,21 @@ describe('Pool', () => {
 
   it('terminates with a task in flight quietly: the map rejects with KeyboardInterrupt, nothing printed', async () => {
     const pool = new Pool(1, { module });
-    const inFlight = pool.map(fixtures.waitSeconds, [30]);
+    const directory = mkdtempSync(join(tmpdir(), 'pool-in-flight-'));
+    const running = join(directory, 'running');
+    const watcher = watch(directory);
+    const inFlight = pool.map(fixtures.announceThenWait, [running]);
     const outcome = inFlight.then(
       () => 'resolved',
       (error: Error) => error.name,
     );
-    // Wait until the worker has the task (its module imported), then stop the pool.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Wait until the worker runs the task (it creates the file), then stop the pool.
+    await new Promise<void>((resolve) => {
+      const check = () => existsSync(running) && resolve();
+      watcher.on('change', check);
+      check();
+    });
+    watcher.close();
     const written: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((chunk: string) => {

@@ -1,13 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { fileURLToPath } from 'node:url';
 import { processExists } from '@mc/testing';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { PROCESS_CHANNEL, type ProcessEvent } from '../src/diagnostics.js';
 import { RuntimeError } from '../src/index.js';
 import { activeChildren, currentProcess, Process, Queue } from '../src/multiprocessing/index.js';
 import { Empty } from '../src/queue/index.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
 import * as fixtures from './fixtures/processes.mjs';
 import { gone } from './gone.js';
+import { clearsItsTimer } from './own-timer.js';
 
 const module = new URL('./fixtures/processes.mjs', import.meta.url).href;
 const program = fileURLToPath(module);
@@ -197,6 +200,48 @@ describe('Process', () => {
     expect(await queue.get({ timeout: 1 })).toBe(42);
   });
 
+  it('tells a trace when each child starts and exits; a join(timeout) after the exit leaves no timer', async () => {
+    const events: ProcessEvent[] = [];
+    const note = (message: unknown) => events.push(message as ProcessEvent);
+    subscribe(PROCESS_CHANNEL, note);
+    const child = new Process({ target: fixtures.square, args: [2], module });
+    try {
+      await child.start();
+      await child.join();
+    } finally {
+      unsubscribe(PROCESS_CHANNEL, note);
+    }
+    const { pid, name } = child;
+    expect(events.filter((event) => event.name === name)).toEqual([
+      { phase: 'start', pid, name },
+      { phase: 'exit', pid, name, exitcode: 0 },
+    ]);
+    await clearsItsTimer(() => child.join(100));
+  });
+
+  it('reports a module it cannot find in one report, and kills the child it had forked', async () => {
+    const missing = new URL('./fixtures/no-such-module.ts', import.meta.url).href;
+    const child = new Process({ target: fixtures.square, args: [2], module: missing });
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      await child.start();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(child.exitcode).toBe(-9);
+    expect(written.join('')).toMatch(
+      new RegExp(`^Process ${child.name}:\nError: worker module not found: .*no-such-module.js`),
+    );
+  });
+
+  it('is the same MainProcess object each time it is asked', () => {
+    expect(currentProcess()).toBe(currentProcess());
+  });
+
   it('cannot be started twice or joined before it starts', async () => {
     const child = new Process();
     await expect(child.join()).rejects.toThrow(new RuntimeError('can only join a started process'));
@@ -228,6 +273,13 @@ describe('the end of the main program', () => {
     expect(run.status).toBe(0);
     expect(processExists(daemon)).toBe(false);
     expect(processExists(normal)).toBe(false);
+  });
+
+  it('ends on its own though it made a process it never started (the child forked ahead keeps nothing alive)', () => {
+    const run = runProgram('unstarted');
+    expect(run.signal).toBeNull(); // not stopped by spawnSync's time limit
+    expect(run.stdout).toBe('made\nmain returned\n');
+    expect(run.status).toBe(0);
   });
 
   it('leaves no child behind when the parent is killed (the children exit on disconnect)', async () => {

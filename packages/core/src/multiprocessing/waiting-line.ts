@@ -46,6 +46,9 @@ export class WaitingLine<T> {
   }
 
   #remove(waiter: Waiter<T>): void {
-    this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+    // A waiter already woken or forgotten is no longer in the line: never splice at -1, which
+    // would drop the last waiter instead.
+    const at = this.#waiters.indexOf(waiter);
+    if (at !== -1) this.#waiters.splice(at, 1);
   }
 }
