@@ -6,44 +6,35 @@ import {
   threadId,
 } from 'node:worker_threads';
 import {
+  ASYNCIO_TASK_CHANNEL,
+  type AsyncioTaskEvent,
+  LOCK_CHANNEL,
+  type LockEvent,
+  PROCESS_CHANNEL,
+  type ProcessEvent,
+  QUEUE_CHANNEL,
+  type QueueEvent,
+  SLEEP_CHANNEL,
+  type SleepEvent,
+  SUBMIT_CHANNEL,
+  type SubmitEvent,
+  TASK_CHANNEL,
+  type TaskEvent,
+  THREAD_CHANNEL,
+  type ThreadEvent,
+} from './diagnostics-events.js';
+import {
   startRecording,
   TRACE_DIRECTORY_VARIABLE,
   TRACE_KINDS_VARIABLE,
   traceKinds,
 } from './trace-recorder.js';
 
+export * from './diagnostics-events.js';
+
 // What core's threads and pools do, published on node:diagnostics_channel so that a test or a
 // tracing tool can watch an example from outside, with no hook in the example's code. Publishing
 // costs nothing while nobody subscribes (`hasSubscribers` is checked first).
-
-/** A `Thread` started or ended (Python has no such event; `threading.settrace` comes closest). */
-export interface ThreadEvent {
-  readonly phase: 'start' | 'end';
-  readonly name: string;
-}
-
-/** A task of an executor started or ended, and on which thread (`worker_threads.threadId`). */
-export interface TaskEvent {
-  readonly phase: 'start' | 'end';
-  readonly executor: 'ThreadPoolExecutor' | 'ProcessPoolExecutor';
-  readonly threadId: number;
-  readonly args: readonly unknown[];
-  /** The function's name (`isPrime`). */
-  readonly name?: string;
-  /** Pairs a start with its end (unique in this thread). */
-  readonly id?: number;
-  /**
-   * The worker it ran on, where the executor's workers are no threads of their own but are named
-   * as Python names them: a `ThreadPoolExecutor`'s `ThreadPoolExecutor-0_1`. A recording draws it
-   * on that lane.
-   */
-  readonly lane?: string;
-}
-
-/** The channel of `ThreadEvent`s. */
-export const THREAD_CHANNEL = 'mc:threading.thread';
-/** The channel of `TaskEvent`s, on the main thread. */
-export const TASK_CHANNEL = 'mc:concurrent.futures.task';
 
 const threadChannel = channel(THREAD_CHANNEL);
 const taskChannel = channel(TASK_CHANNEL);
@@ -96,71 +87,9 @@ export function runObserved<A extends readonly unknown[], R>(
   return result;
 }
 
-// The other primitives' channels. Each message of a span carries a `phase` and, where start and
-// end must be paired, an `id` unique in this thread. See trace-recorder.ts for one subscriber.
-
-/** `sleep` (a book sleep) or `blockingSleep` waiting `seconds` (unscaled, as the program says). */
-export interface SleepEvent {
-  readonly phase: 'start' | 'end';
-  readonly id: number;
-  readonly seconds: number;
-  readonly blocking: boolean;
-}
-
-/**
- * A lock waited for (`wait`), taken (`acquired`), given up on (`gave-up`: a timeout) or released,
- * by the current thread; `lock` is the lock object itself (its `name` names it).
- */
-export interface LockEvent {
-  readonly phase: 'wait' | 'acquired' | 'gave-up' | 'released';
-  readonly lock: object & { readonly name?: string };
-}
-
-/** A `get` or `put` waiting on a queue (`queue.Queue` or `multiprocessing.Queue`). */
-export interface QueueEvent {
-  readonly phase: 'start' | 'end';
-  readonly id: number;
-  readonly op: 'get' | 'put';
-  readonly queue: 'queue.Queue' | 'multiprocessing.Queue';
-}
-
-/** A child process started or exited, seen from its parent. */
-export interface ProcessEvent {
-  readonly phase: 'start' | 'exit';
-  readonly pid: number;
-  readonly name: string;
-  readonly exitcode?: number | null;
-}
-
-/** An asyncio `Task` created or done. */
-export interface AsyncioTaskEvent {
-  readonly phase: 'created' | 'done';
-  readonly name: string;
-}
-
-/** A task handed to a `ProcessPoolExecutor` (it runs later, on a worker: see `TaskEvent`). */
-export interface SubmitEvent {
-  readonly executor: 'ProcessPoolExecutor';
-  readonly name: string;
-  readonly args: readonly unknown[];
-}
-
-/** The kinds of span a recording of these events has, its `cat` (see trace-recorder.ts). */
-export type SpanKind =
-  | 'task'
-  | 'sleep'
-  | 'lock-wait'
-  | 'lock-hold'
-  | 'queue-wait'
-  | 'io'
-  | 'process';
-
-export const SLEEP_CHANNEL = 'mc:time.sleep';
-export const LOCK_CHANNEL = 'mc:threading.lock';
-export const QUEUE_CHANNEL = 'mc:queue.wait';
-export const PROCESS_CHANNEL = 'mc:multiprocessing.process';
-export const ASYNCIO_TASK_CHANNEL = 'mc:asyncio.task';
-export const SUBMIT_CHANNEL = 'mc:concurrent.futures.submit';
+// The other primitives' channels (their events: diagnostics-events.ts). Each message of a span
+// carries a `phase` and, where start and end must be paired, an `id` unique in this thread. See
+// trace-recorder.ts for one subscriber.
 
 const sleepChannel = channel(SLEEP_CHANNEL);
 const lockChannel = channel(LOCK_CHANNEL);
@@ -222,15 +151,6 @@ export function publishSubmit(name: string, args: readonly unknown[]): void {
   if (submitChannel.hasSubscribers)
     submitChannel.publish({ executor: 'ProcessPoolExecutor', name, args } satisfies SubmitEvent);
 }
-
-/**
- * The lanes a recorder draws: which `Thread` is running (threading registers it), and the name of
- * this isolate's own lane (a pool's worker names itself).
- */
-export const lanes: { current: () => string | undefined; own: string | undefined } = {
-  current: () => undefined,
-  own: undefined,
-};
 
 /**
  * Calls `listener` with every `ThreadEvent` until disposed.

@@ -30,7 +30,7 @@ import {
   type TaskEvent,
   THREAD_CHANNEL,
   type ThreadEvent,
-} from './diagnostics.js';
+} from './diagnostics-events.js';
 
 // From the loaded modules, not imported: see the note in file.ts.
 const { closeSync, mkdirSync, openSync, writeSync } = process.getBuiltinModule('node:fs');

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type RunningExample, startProgram } from '@mc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startNewThread } from '../src/_thread/index.js';
 import { observeThreads, RuntimeError, type ThreadEvent } from '../src/index.js';
+import { DEADLOCK_CHECK_MILLISECONDS } from '../src/threading/deadlock-watch.js';
 import { currentThread, enumerateThreads, Lock, Thread } from '../src/threading/index.js';
 import { sleep } from '../src/time/index.js';
 
@@ -223,6 +225,7 @@ describe('startNewThread', () => {
 
 describe('runMain', () => {
   const fixture = fileURLToPath(new URL('./fixtures/run-main.mjs', import.meta.url));
+  const coreDir = fileURLToPath(new URL('..', import.meta.url));
   const run = (
     scenario: string,
     limit: { timeout: number; killSignal?: 'SIGKILL' } = { timeout: 20_000 },
@@ -270,29 +273,40 @@ describe('runMain', () => {
     expect(result.stderr).toContain('main failed');
   });
 
-  // Long enough for a run on a loaded machine to start, block and be checked twice (0.5 s each).
-  const blockedFor = { timeout: 4_000, killSignal: 'SIGKILL' as const };
+  // A blocked run: no deadline on its start (slow under load); once it shows it is blocked (its
+  // report, or a line), it is watched for three more of the deadlock watch's checks, must still be
+  // running (the blocked wait keeps it alive) and is then killed. The window after the sign only
+  // lets a wrong second report show up; the machine's load can shorten it, never fail the test.
+  const blocked = async (scenario: string, sign: (program: RunningExample) => boolean) => {
+    const program = startProgram(coreDir, fixture, { args: [scenario], timeScale: 1 });
+    try {
+      await program.until(() => sign(program), `the sign that ${scenario} is blocked`);
+      await new Promise((resolve) => setTimeout(resolve, 3 * DEADLOCK_CHECK_MILLISECONDS));
+      expect(program.exit).toBeUndefined();
+    } finally {
+      program.child.kill('SIGKILL');
+    }
+    await program.ended;
+    return program;
+  };
+  const reported = (program: RunningExample) => program.stderr.endsWith('\n');
 
-  it('keeps a main blocked on its own lock alive, as Python does, and names the deadlock', () => {
-    const result = run('self-deadlock', blockedFor);
-    // Killed at the limit: the blocked acquire kept the process alive.
-    expect(result.signal).toBe('SIGKILL');
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('Deadlock: MainThread holds my_lock and waits for my_lock\n');
+  it('keeps a main blocked on its own lock alive, as Python does, and names the deadlock', async () => {
+    const program = await blocked('self-deadlock', reported);
+    expect(program.stdout).toBe('');
+    expect(program.stderr).toBe('Deadlock: MainThread holds my_lock and waits for my_lock\n');
   });
 
-  it('names the cycle of two threads taking two locks in opposite orders, once', () => {
-    const result = run('deadlock', blockedFor);
-    expect(result.signal).toBe('SIGKILL');
-    expect(result.stderr).toMatch(
+  it('names the cycle of two threads taking two locks in opposite orders, once', async () => {
+    const program = await blocked('deadlock', reported);
+    expect(program.stderr).toMatch(
       /^Deadlock: Thread-\d+ holds lock_a and waits for lock_b; Thread-\d+ holds lock_b and waits for lock_a\n$/,
     );
   });
 
-  it('stays blocked without a report when the holder waits for no lock (no cycle)', () => {
-    const result = run('no-cycle', blockedFor);
-    expect(result.signal).toBe('SIGKILL');
-    expect(result.stderr).toBe('');
+  it('stays blocked without a report when the holder waits for no lock (no cycle)', async () => {
+    const program = await blocked('no-cycle', (running) => running.stdout === 'waiting\n');
+    expect(program.stderr).toBe('');
   });
 
   it('reports a main waiting for what nothing can deliver (no lock) in one line, with status 13', () => {

@@ -1,7 +1,9 @@
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { processExists, runExample } from '../src/index.js';
 
 // A package folder of its own, whose dist/ holds small programs (dist/ is not kept in git).
@@ -14,7 +16,14 @@ const programs: Record<string, string> = {
     console.log('base ' + (process.env.BOOK_BASE_URL ?? 'none'));
     console.error('to stderr');
     process.exitCode = 3;`,
-  hang: `console.log('started'); setInterval(() => {}, 1000);`,
+  // Prints `started`, then connects to READY_PORT to tell the test; never ends while connected (so
+  // it cannot outlive a failed test's process).
+  'hang-ready': `
+    console.log('started');
+    require('node:net')
+      .connect(Number(process.env.READY_PORT), '127.0.0.1')
+      .on('close', () => process.exit(1))
+      .on('error', () => {});`,
   prompt: `
     process.stdout.write('Type something: ');
     let input = '';
@@ -55,11 +64,31 @@ describe('runExample', () => {
   });
 
   it('kills a program that outlives its limit with SIGKILL: code null, output kept', async () => {
-    const run = await runExample(packageDir, 'hang', { limitSeconds: 0.5 });
-    expect(run.code).toBeNull();
-    expect(run.lines).toEqual(['started']);
-    expect(run.seconds).toBeGreaterThanOrEqual(0.45);
-    expect(run.seconds).toBeLessThan(10);
+    // The limit is a timer of this process started with the program: faked here, its clock moves
+    // only once the program has printed `started` and said so on a connection (runExample shows
+    // nothing before the end), however slowly it started under load. Without the limit passed on,
+    // the run would end only at the default 50 s, past the test's timeout.
+    const ready = createServer();
+    ready.listen(0, '127.0.0.1');
+    await once(ready, 'listening');
+    const { port } = ready.address() as AddressInfo;
+    let socket: Socket | undefined;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const pending = runExample(packageDir, 'hang-ready', {
+        limitSeconds: 0.5,
+        env: { READY_PORT: String(port) },
+      });
+      [socket] = (await once(ready, 'connection')) as [Socket];
+      vi.advanceTimersByTime(500);
+      const run = await pending;
+      expect(run.code).toBeNull();
+      expect(run.lines).toEqual(['started']);
+    } finally {
+      vi.useRealTimers();
+      socket?.destroy();
+      ready.close();
+    }
   });
 
   it('answers on stdin once the output contains afterOutput, then closes it', async () => {

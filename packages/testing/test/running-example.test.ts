@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import {
   connectionRefused,
   connectTelnet,
@@ -133,8 +133,21 @@ describe('startExample', () => {
     expect(await running.stop('SIGTERM')).toEqual({ code: null, signal: 'SIGTERM' });
   });
 
-  it('kills a program that outlives its limit', async () => {
-    running = startProgram(packageDir, 'dist/hang.js', { limitSeconds: 0.5 });
+  it('kills a program that outlives its limit, when the limit is up and not before', async () => {
+    // The limit is a timer of this process started with the program: faked here, its clock moves
+    // only when the test moves it, so a slow start-up (seconds, under load) cannot use it up, and
+    // the wait for `started` has no deadline either (that timer is faked too).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      running = startProgram(packageDir, 'dist/hang.js', { limitSeconds: 0.5 });
+      await running.printed('started');
+      vi.advanceTimersByTime(499);
+      expect(running.child.killed).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(running.child.killed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(await running.ended).toEqual({ code: null, signal: 'SIGKILL' });
     expect(running.stdout).toBe('started\n');
   });

@@ -158,9 +158,15 @@ export class Process<A extends unknown[] = unknown[]> {
         resolve();
       });
     });
-    // Sent at once: a child keeps the messages that arrive before it listens.
+    // Sent at once: a child keeps the messages that arrive before it listens. A child this object
+    // terminated or killed meanwhile may be gone before it arrives: a stop asked for, not an error
+    // (`killed`: the signal was sent). A child that died by itself is reported as an error.
     runnableModule(start.module).then(
-      (module) => child.connected && child.send({ ...start, module }),
+      (module) =>
+        child.connected &&
+        child.send({ ...start, module }, (error) => {
+          if (error && !child.killed) child.emit('error', error);
+        }),
       (error: Error) => {
         process.stderr.write(`Process ${this.name}:\n${error.stack ?? error.message}\n`);
         child.kill('SIGKILL');
@@ -277,7 +283,11 @@ function spareChild(needsModule: boolean, given: string | URL | undefined): Chil
   }
   if (module !== undefined) {
     runnableModule(module).then(
-      (runnable) => runnable && child.connected && child.send({ mc: 'preload', module: runnable }),
+      // A child stopped meanwhile misses it: the start message's send reports what is an error.
+      (runnable) =>
+        runnable &&
+        child.connected &&
+        child.send({ mc: 'preload', module: runnable }, () => undefined),
       () => undefined,
     );
   }
