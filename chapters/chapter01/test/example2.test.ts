@@ -1,6 +1,7 @@
 import { threadId } from 'node:worker_threads';
 import { observeTasks, type TaskEvent } from '@mc/core';
-import { describe, expect, it, vi } from 'vitest';
+import { captureLines } from '@mc/testing';
+import { describe, expect, it } from 'vitest';
 import { concurrentSolve, main, sequentialSolve } from '../src/example2.js';
 
 describe('Chapter01/example2.py', () => {
@@ -29,18 +30,12 @@ describe('Chapter01/example2.py', () => {
   });
 
   it("prints the book's four lines", async () => {
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    try {
-      await main();
-      const lines = log.mock.calls.map((call) => call.join(' '));
-      expect(lines).toHaveLength(4);
-      const digits = 'Result is very large. Only printing the last 5 digits: 35443';
-      expect(lines[0]).toBe(digits);
-      expect(lines[1]).toMatch(/^Sequential took: \d+\.\d\d seconds\.$/);
-      expect(lines[2]).toBe(digits);
-      expect(lines[3]).toMatch(/^Concurrent took: \d+\.\d\d seconds\.$/);
-    } finally {
-      log.mockRestore();
-    }
+    const { lines } = await captureLines(() => main());
+    expect(lines).toHaveLength(4);
+    const digits = 'Result is very large. Only printing the last 5 digits: 35443';
+    expect(lines[0]).toBe(digits);
+    expect(lines[1]).toMatch(/^Sequential took: \d+\.\d\d seconds\.$/);
+    expect(lines[2]).toBe(digits);
+    expect(lines[3]).toMatch(/^Concurrent took: \d+\.\d\d seconds\.$/);
   });
 });

@@ -2,18 +2,14 @@ import { threadId } from 'node:worker_threads';
 import { observeTasks, type TaskEvent } from '@mc/core';
 import { cpuCount } from '@mc/core/multiprocessing';
 import { isPrime } from '@mc/primes';
+import { captureLines, interceptPrinted } from '@mc/testing';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { concurrentSolve, input, main, type Timing } from '../src/example1.js';
 
 /** Runs the whole program once, capturing what it prints. */
 async function runMain(): Promise<{ lines: string[]; timings: Timing[] }> {
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  try {
-    const timings = await main();
-    return { lines: log.mock.calls.map((call) => call.join(' ')), timings };
-  } finally {
-    log.mockRestore();
-  }
+  const { lines, value: timings } = await captureLines(() => main());
+  return { lines, timings };
 }
 
 describe('Chapter02/example1.py', () => {
@@ -50,7 +46,7 @@ describe('Chapter02/example1.py', () => {
       'this process can use one CPU only: main() never makes a 2-worker pool',
     );
     const tasks: TaskEvent[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const stopCapture = interceptPrinted(() => {});
     try {
       using _observing = observeTasks((event) => {
         if (event.phase === 'end') tasks.push(event);
@@ -59,7 +55,7 @@ describe('Chapter02/example1.py', () => {
       // Workers post their events as messages, which may arrive after the results.
       await vi.waitFor(() => expect(tasks).toHaveLength(input.length));
     } finally {
-      log.mockRestore();
+      stopCapture();
     }
     expect(tasks.map((task) => task.args[0]).sort((a, b) => Number(a) - Number(b))).toEqual(input);
     const threads = new Set(tasks.map((task) => task.threadId));

@@ -1,6 +1,6 @@
 import { Queue } from '@mc/core/queue';
 import { currentThread } from '@mc/core/threading';
-import { captureLines, exampleRunner } from '@mc/testing';
+import { captureLines, exampleRunner, interceptPrinted } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { MyThread } from '../src/example5.js';
 
@@ -31,16 +31,14 @@ async function drain(names: string[]): Promise<string[]> {
   for (const x of [1, 10, 4, 3]) await queue.put(x);
   const threads = names.map((name) => new MyThread(name, queue));
   const workers: string[] = [];
-  const count = console.log;
-  console.log = (...values: unknown[]) => {
-    if (String(values[0]).startsWith('Positive')) workers.push(currentThread().name);
-    count(...values);
-  };
+  const stopCapture = interceptPrinted((line) => {
+    if (line.startsWith('Positive')) workers.push(currentThread().name);
+  });
   try {
     for (const thread of threads) await thread.start();
     for (const thread of threads) await thread.join();
   } finally {
-    console.log = count;
+    stopCapture();
   }
   return workers;
 }

@@ -2,19 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDescriptorCount } from '@mc/core/resource';
 import { exampleRunner, packageDirOf } from '@mc/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  BOOK_TOO_MANY_FILES,
-  lessonLimit,
-  MOST_FILES,
-  openDescriptorCount,
-  openFilesLimit,
-  openThenClose,
-  openWithoutClosing,
-  openWithUsing,
-  outputDir,
-} from '../src/example1.js';
+import { openThenClose, openWithoutClosing, openWithUsing, outputDir } from '../src/example1.js';
+import { BOOK_TOO_MANY_FILES, lessonLimit, MOST_FILES, openFilesLimit } from '../src/ulimit.js';
 
 const packageDir = packageDirOf(import.meta.url);
 const runExample = exampleRunner(import.meta.url, { timeScale: 0.01 });

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMain, pyRepr, runMain } from '@mc/core';
+import { isMain, print, pyRepr, runMain } from '@mc/core';
 import { request } from 'undici';
 import { openService } from './service.js';
 
@@ -17,13 +17,13 @@ export const PAGE_FILE = fileURLToPath(new URL('../output/google.html', import.m
 export async function downloadPage(url: string, file: string = PAGE_FILE): Promise<void> {
   const res = await request(url);
 
-  console.log(res.statusCode);
-  console.log(pyRepr(res.headers));
+  print(res.statusCode);
+  print(pyRepr(res.headers));
 
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, await res.body.text());
 
-  console.log('Done.');
+  print('Done.');
 }
 
 async function main(): Promise<void> {

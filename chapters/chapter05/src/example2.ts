@@ -2,14 +2,14 @@
 // Lesson: each request waits for its answer before the next starts, so the waits add up.
 // Node: undici's `request` stands in for `requests.get`; the pages are the embedded server's
 // `/{code}` (or those of the base URL given), which answer with the body `{code} {reason}`.
-import { isMain, runMain } from '@mc/core';
+import { isMain, print, runMain } from '@mc/core';
 import { request } from 'undici';
 import { BOOK_STATUS_CODES, openService, statusUrl } from './service.js';
 
 /** GETs `url` and prints `{url}: {body}`, whatever the status. */
 export async function ping(url: string): Promise<void> {
   const res = await request(url);
-  console.log(`${url}: ${await res.body.text()}`);
+  print(`${url}: ${await res.body.text()}`);
 }
 
 /** The book's six URLs on a service. */
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   for (const url of bookUrls(service.url)) {
     await ping(url);
   }
-  console.log('Done.');
+  print('Done.');
 }
 
 if (isMain(import.meta.url)) runMain(main);

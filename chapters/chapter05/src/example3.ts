@@ -3,7 +3,7 @@
 // Lesson: sequential requests take the sum of their waits; concurrent ones about the longest.
 // Node: each `Thread` is an event-loop task, and a request waiting on the network yields the loop
 // as a Python thread waiting on a socket releases the GIL, so the six waits overlap.
-import { isMain, runMain, signSpace } from '@mc/core';
+import { isMain, print, runMain, signSpace } from '@mc/core';
 import { Thread } from '@mc/core/threading';
 import { timer } from '@mc/core/timeit';
 import { request } from 'undici';
@@ -13,7 +13,7 @@ import { openService } from './service.js';
 /** GETs `url` and prints `{url}: {body}`, whatever the status. */
 export async function ping(url: string): Promise<void> {
   const res = await request(url);
-  console.log(`${url}: ${await res.body.text()}`);
+  print(`${url}: ${await res.body.text()}`);
 }
 
 /** Seconds taken by each half. */
@@ -29,16 +29,16 @@ export async function compare(urls: readonly string[]): Promise<Timings> {
     await ping(url);
   }
   const sequential = timer() - start;
-  console.log(`Sequential: ${signSpace(sequential)} seconds`);
+  print(`Sequential: ${signSpace(sequential)} seconds`);
 
-  console.log();
+  print();
 
   start = timer();
   const threads = urls.map((url) => new Thread({ target: ping, args: [url] }));
   for (const thread of threads) await thread.start();
   for (const thread of threads) await thread.join();
   const threading = timer() - start;
-  console.log(`Threading: ${signSpace(threading)} seconds`);
+  print(`Threading: ${signSpace(threading)} seconds`);
   return { sequential, threading };
 }
 

@@ -3,7 +3,7 @@
 // main thread prints the results in the order it chose (the URLs'), not the order they finished.
 // Node: `MyThread` extends the core `Thread`, an event-loop task; `run` is async and awaits the
 // reply where Python's blocks on it.
-import { isMain, runMain, signSpace } from '@mc/core';
+import { isMain, print, runMain, signSpace } from '@mc/core';
 import { Thread, type ThreadOptions } from '@mc/core/threading';
 import { timer } from '@mc/core/timeit';
 import { request } from 'undici';
@@ -36,10 +36,10 @@ export async function fetchAll(urls: readonly string[]): Promise<number> {
   const threads = urls.map((url) => new MyThread(url));
   for (const thread of threads) await thread.start();
   for (const thread of threads) await thread.join();
-  for (const thread of threads) console.log(thread.result);
+  for (const thread of threads) print(thread.result);
   const took = timer() - start;
-  console.log(`Took ${signSpace(took)} seconds`);
-  console.log('Done.');
+  print(`Took ${signSpace(took)} seconds`);
+  print('Done.');
   return took;
 }
 

@@ -3,7 +3,7 @@
 // server holds the whole program.
 // Node: example4's `MyThread` and loop, written out again as the book does; the 20 s wait is the server's `?sleep=20000`,
 // scaled by BOOK_TIME_SCALE like every book duration.
-import { isMain, runMain, signSpace } from '@mc/core';
+import { isMain, print, runMain, signSpace } from '@mc/core';
 import { Thread, type ThreadOptions } from '@mc/core/threading';
 import { timer } from '@mc/core/timeit';
 import { request } from 'undici';
@@ -35,10 +35,10 @@ export async function fetchAll(urls: readonly string[]): Promise<number> {
   const threads = urls.map((url) => new MyThread(url));
   for (const thread of threads) await thread.start();
   for (const thread of threads) await thread.join();
-  for (const thread of threads) console.log(thread.result);
+  for (const thread of threads) print(thread.result);
   const took = timer() - start;
-  console.log(`Took ${signSpace(took)} seconds`);
-  console.log('Done.');
+  print(`Took ${signSpace(took)} seconds`);
+  print('Done.');
   return took;
 }
 

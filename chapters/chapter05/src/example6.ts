@@ -3,7 +3,7 @@
 // `Custom timeout` for the rest, and exits without waiting for the slow request.
 // Node: threads are event-loop tasks; `runMain` ends the program without its daemon threads, as
 // Python's exit does. The idiomatic Node deadline, `AbortSignal.timeout`, is example6_deadline.ts.
-import { isMain, runMain, scaledMilliseconds, signSpace } from '@mc/core';
+import { isMain, print, runMain, scaledMilliseconds, signSpace } from '@mc/core';
 import { sleep } from '@mc/core/time';
 import { timer } from '@mc/core/timeit';
 import { MyThread as ResultThread } from './example4.js';
@@ -61,7 +61,7 @@ export async function processRequests(threads: readonly MyThread[], timeout = 5)
     await sleep(UPDATE_INTERVAL);
   }
   for (const thread of threads) {
-    console.log(thread.result);
+    print(thread.result);
     if (thread.isAlive()) thread.abandon();
   }
 }
@@ -75,8 +75,8 @@ export async function fetchWithCustomTimeout(
   for (const thread of threads) await thread.start();
   const start = timer();
   await processRequests(threads, timeout);
-  console.log(`Took ${signSpace(timer() - start)} seconds`);
-  console.log('Done.');
+  print(`Took ${signSpace(timer() - start)} seconds`);
+  print('Done.');
   return threads;
 }
 

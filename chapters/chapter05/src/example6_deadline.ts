@@ -3,7 +3,7 @@
 // thread is left waiting and nothing needs polling.
 // Node: `AbortSignal.timeout(ms)` passed to undici's `request` is the idiomatic per-request
 // timeout (Python's `requests.get(url, timeout=...)`); plain async functions replace the threads.
-import { isMain, runMain, scaledMilliseconds, signSpace } from '@mc/core';
+import { isMain, print, runMain, scaledMilliseconds, signSpace } from '@mc/core';
 import { timer } from '@mc/core/timeit';
 import { request } from 'undici';
 import { timeoutUrls } from './example6.js';
@@ -25,10 +25,10 @@ export async function pingWithDeadline(url: string, timeout = 5): Promise<string
 export async function fetchWithDeadlines(urls: readonly string[], timeout = 5): Promise<string[]> {
   const start = timer();
   const results = await Promise.all(urls.map((url) => pingWithDeadline(url, timeout)));
-  for (const result of results) console.log(result);
+  for (const result of results) print(result);
   // As example6 prints it: the book's `: .2f` (core's signSpace).
-  console.log(`Took ${signSpace(timer() - start)} seconds`);
-  console.log('Done.');
+  print(`Took ${signSpace(timer() - start)} seconds`);
+  print('Done.');
   return results;
 }
 

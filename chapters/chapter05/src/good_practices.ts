@@ -3,7 +3,7 @@
 // a deadline, keeps one failure from ending the batch, and retries with backoff only what is safe
 // to repeat (GET and HEAD) and only when a retry can help (5xx answers, network errors).
 // Node: p-limit is the concurrency limit, `AbortSignal.timeout` the deadline, p-retry the backoff.
-import { isMain, runMain, scaledMilliseconds } from '@mc/core';
+import { isMain, print, runMain, scaledMilliseconds } from '@mc/core';
 import { timer } from '@mc/core/timeit';
 import pLimit from 'p-limit';
 import pRetry from 'p-retry';
@@ -119,11 +119,11 @@ async function main(): Promise<void> {
   const start = timer();
   const outcomes = await fetchPolitely(urls, {
     onRetry: (url, attempt, error) =>
-      console.log(`retrying ${url}: attempt ${attempt} got ${error.message}`),
+      print(`retrying ${url}: attempt ${attempt} got ${error.message}`),
   });
-  for (const outcome of outcomes) console.log(describe(outcome));
-  console.log(`Took ${(timer() - start).toFixed(2)} seconds`);
-  console.log('Done.');
+  for (const outcome of outcomes) print(describe(outcome));
+  print(`Took ${(timer() - start).toFixed(2)} seconds`);
+  print('Done.');
 }
 
 if (isMain(import.meta.url)) runMain(main);

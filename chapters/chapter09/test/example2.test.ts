@@ -1,5 +1,5 @@
 import { createHook } from 'node:async_hooks';
-import { exampleRunner } from '@mc/testing';
+import { exampleRunner, interceptPrinted } from '@mc/testing';
 import { describe, expect, it } from 'vitest';
 import { isPrime } from '../src/example2.js';
 
@@ -40,14 +40,13 @@ describe('example2.py', () => {
 
   it('yields to the loop 981 times for the big number (at 100001, 200001, ...), never for the small ones', async () => {
     // Silence the verdicts: only the yields are counted here.
-    const log = console.log;
-    console.log = () => {};
+    const stopCapture = interceptPrinted(() => {});
     try {
       expect(await countYields(() => isPrime(9637529763296797n))).toBe(981);
       expect(await countYields(() => isPrime(427920331n))).toBe(0);
       expect(await countYields(() => isPrime(157n))).toBe(0);
     } finally {
-      console.log = log;
+      stopCapture();
     }
   });
 });

@@ -4,6 +4,7 @@
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { interceptPrinted } from '@mc/testing';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { Listener } from '../src/blocking-socket.js';
 import { callback, generators, reactor, sessions } from '../src/example6.js';
@@ -39,7 +40,7 @@ async function heldOnceAnotherLeft(): Promise<number> {
   const another = await runLoad({ port, clients: 1, requestsPerClient: 1, leave: 'drop' });
   expect(another).toMatchObject({ answered: 1, wrong: 0, errors: 0 });
   await everyoneLeft();
-  log.mockClear(); // the spy's record of each call is no memory of the server's
+  printed.length = 0; // the test's record of each line is no memory of the server's
   await heapAfterGc();
   served = [];
   return left.filter((ref) => ref.deref() !== undefined).length;
@@ -51,7 +52,9 @@ let running: Promise<void>;
 let port: number;
 /** Every connection the server took, held weakly: once a client has left, nothing may keep it. */
 let served: WeakRef<Socket>[] = [];
-const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+/** What the reactor printed, captured instead of written. */
+const printed: string[] = [];
+const stopCapture = interceptPrinted((line) => printed.push(line));
 
 beforeAll(async () => {
   // The reactor runs for ever, as the book's: the test takes hold of its listener from outside.
@@ -73,7 +76,7 @@ beforeAll(async () => {
 afterAll(async () => {
   listener.close(); // what Ctrl+C does: the reactor's loop ends
   await running;
-  log.mockRestore();
+  stopCapture();
 });
 
 /** Resolves once the server holds no client any more. */
@@ -104,7 +107,7 @@ it(`answers ${CLIENTS} clients at once, ${CLIENTS * REQUESTS} questions, all rig
   const report = await runLoad({ port, clients: CLIENTS, requestsPerClient: REQUESTS });
   expect(report).toMatchObject({ answered: CLIENTS * REQUESTS, wrong: 0, errors: 0, problems: [] });
   await everyoneLeft();
-  const lines = log.mock.calls.map(([line]) => String(line));
+  const lines = [...printed];
   expect(lines.filter((line) => line.includes(' --> '))).toHaveLength(CLIENTS * REQUESTS);
   expect(lines.filter((line) => line.endsWith(' quit'))).toHaveLength(CLIENTS);
   expect(await heldOnceAnotherLeft()).toBe(0);

@@ -1,4 +1,4 @@
-import { packageDirOf, runUntil } from '@mc/testing';
+import { interceptPrinted, packageDirOf, runUntil } from '@mc/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BlockingScheduler } from '../src/apscheduler/index.js';
 import { scheduledJob, timedJob } from '../src/example4.js';
@@ -9,9 +9,12 @@ const EVERY_THREE = 'This job is run every three minutes.';
 const WEEKDAY = 'This job is run every weekday at 5pm.';
 
 describe('example4.py', () => {
+  let stopCapture = (): void => {};
   afterEach(() => {
     vi.useRealTimers();
     vi.restoreAllMocks();
+    stopCapture();
+    stopCapture = () => {};
   });
 
   it('runs the interval job every three (scaled) minutes until stopped, then exits cleanly', async () => {
@@ -30,7 +33,7 @@ describe('example4.py', () => {
     // Friday 5 January 2024, 16:59:00 local time.
     vi.setSystemTime(new Date(2024, 0, 5, 16, 59, 0));
     const printed: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((line: string) => printed.push(line));
+    stopCapture = interceptPrinted((line) => printed.push(line));
     const scheduler = new BlockingScheduler();
     scheduler.scheduledJob('interval', { minutes: 3 })(timedJob);
     scheduler.scheduledJob('cron', { dayOfWeek: 'mon-fri', hour: 17 })(scheduledJob);

@@ -3,7 +3,7 @@
 // options (argparse's twin) and the book's time scale. Each Python module the book imports has its
 // own entry beside this one: '@mc/core/threading', '@mc/core/_thread', '@mc/core/queue',
 // '@mc/core/time', '@mc/core/timeit', '@mc/core/multiprocessing', '@mc/core/concurrent/futures',
-// '@mc/core/asyncio', '@mc/core/select'.
+// '@mc/core/asyncio', '@mc/core/select', '@mc/core/resource'.
 export type { ProgramOptions } from './check-arguments.js';
 export { enableCompileCacheForChildren } from './compile-cache.js';
 export { decode } from './decode.js';

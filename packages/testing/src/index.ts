@@ -11,7 +11,12 @@ export {
   compilePackage,
   isBuildCurrent,
 } from './build-package.js';
-export { type CapturedLines, type CaptureOptions, captureLines } from './capture-lines.js';
+export {
+  type CapturedLines,
+  type CaptureOptions,
+  captureLines,
+  interceptPrinted,
+} from './capture-lines.js';
 export {
   type ChildrenWatch,
   childrenOf,

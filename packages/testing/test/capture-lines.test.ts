@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { captureLines } from '../src/index.js';
+import { captureLines, interceptPrinted } from '../src/index.js';
 
 describe('captureLines', () => {
   const original = console.log;
@@ -59,5 +59,33 @@ describe('captureLines', () => {
     ).rejects.toThrow('boom');
     expect(console.log).toBe(original);
     expect('BOOK_TIME_SCALE' in process.env).toBe(false);
+  });
+
+  it("captures what is written to process.stdout, as core's print writes, split at newlines", async () => {
+    const { lines } = await captureLines(() => {
+      process.stdout.write('Result 1: [2, 3]\n');
+      console.log('between');
+      process.stdout.write('one piece, ');
+      process.stdout.write('then its end\nand a last one');
+    });
+    expect(lines).toEqual([
+      'Result 1: [2, 3]',
+      'between',
+      'one piece, then its end',
+      'and a last one',
+    ]);
+    expect(Object.hasOwn(process.stdout, 'write')).toBe(false);
+  });
+});
+
+describe('interceptPrinted', () => {
+  it('hands each line to its callback until stopped, then puts printing back', () => {
+    const seen: string[] = [];
+    const stop = interceptPrinted((line) => seen.push(line));
+    process.stdout.write('a\nb\n');
+    console.log('c', 1);
+    stop();
+    expect(seen).toEqual(['a', 'b', 'c 1']);
+    expect(Object.hasOwn(process.stdout, 'write')).toBe(false);
   });
 });
