@@ -1,5 +1,7 @@
+import type { ChildProcess } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Lock } from '../src/multiprocessing/index.js';
+import { WaitingLine } from '../src/multiprocessing/waiting-line.js';
 import { timers } from './own-timer.js';
 
 beforeAll(() => {
@@ -28,6 +30,32 @@ describe('multiprocessing Lock, its waiting line', () => {
     const waiting = lock.acquire({ timeout: 1000 });
     await lock.release(); // runs after the acquire has parked, with its timer set
     expect(await waiting).toBe(true);
+    expect(timers()).toBe(before);
+  });
+});
+
+describe('the waiting line behind a multiprocessing Lock or Queue, when a child exits', () => {
+  // Stand-ins for two children: the line only compares a waiter's client with the one forgotten.
+  const exited = {} as ChildProcess;
+  const alive = {} as ChildProcess;
+
+  it("drops only the exited child's waits: what would have woken it goes to the next client", async () => {
+    const line = new WaitingLine<string>();
+    const lost = line.wait(exited, null);
+    const waiting = line.wait(alive, null);
+    line.forget(exited);
+    expect(line.wakeFirst('the lock')).toBe(true);
+    expect(await waiting).toBe('the lock');
+    expect(line.wakeFirst('nobody left')).toBe(false);
+    void lost; // never settles: its child is gone
+  });
+
+  it("clears the timer of the exited child's timed wait", () => {
+    const line = new WaitingLine<string>();
+    const before = timers();
+    void line.wait(exited, 60_000);
+    expect(timers()).toBe(before + 1);
+    line.forget(exited);
     expect(timers()).toBe(before);
   });
 });
