@@ -19,10 +19,14 @@ describe('per-page delays', () => {
     }
   });
 
-  it('keeps the five pages in flight together when fetched concurrently, one at a time when not', async () => {
+  it('keeps pages in flight together when fetched concurrently, one at a time when not', async () => {
     await using concurrent = await startPagesServer({ timeScale: SCALE });
     await Promise.all(BOOK_SITES.map((site) => download(concurrent.resolve(site.bookUrl))));
-    expect(concurrent.peakInFlight).toBe(BOOK_SITES.length);
+    // All five at once on a quiet machine; on a loaded one the shortest page (25 ms here) can be
+    // answered before the last request has followed its redirects. A server that answered one
+    // request at a time would show 1.
+    expect(concurrent.peakInFlight).toBeGreaterThan(1);
+    expect(concurrent.peakInFlight).toBeLessThanOrEqual(BOOK_SITES.length);
 
     await using sequential = await startPagesServer({ timeScale: SCALE });
     for (const site of BOOK_SITES) await download(sequential.resolve(site.bookUrl));
