@@ -105,6 +105,34 @@ describe('JoinableQueue', () => {
   });
 });
 
+describe('a queue given to a child', () => {
+  it('arrives as the class it was made as: a plain Queue has no taskDone there', async () => {
+    const answers = new Queue<string>();
+    const child = new Process({
+      target: fixtures.queueClasses,
+      args: [new Queue(), new JoinableQueue(), answers],
+      module,
+    });
+    child.start();
+    expect(await answers.get()).toBe('Queue JoinableQueue');
+    await child.join();
+  });
+
+  it('can be passed on only by the process that created it', async () => {
+    const answers = new Queue<string>();
+    const child = new Process({
+      target: fixtures.passQueueOn,
+      args: [new Queue(), answers],
+      module,
+    });
+    child.start();
+    expect(await answers.get()).toBe(
+      'TypeError a queue can be passed on only by the process that created it',
+    );
+    await child.join();
+  });
+});
+
 describe('multiprocessing Lock', () => {
   it('makes a child wait while the parent holds it', async () => {
     const lock = new Lock();
