@@ -118,6 +118,17 @@ describe('a queue given to a child', () => {
     await child.join();
   });
 
+  it('joinThread waits until the holder has every item put: a child killed right after loses none', async () => {
+    // A megabyte: more than the IPC pipe holds, so most of it still waits in the child when the
+    // puts return; only joinThread's wait gets it all across before the child dies.
+    const queue = new Queue<string>();
+    const child = new Process({ target: fixtures.putManyThenDie, args: [queue, 100], module });
+    child.start();
+    await child.join();
+    expect(child.exitcode).toBe(-9);
+    expect(await queue.qsize()).toBe(100);
+  });
+
   it('can be passed on only by the process that created it', async () => {
     const answers = new Queue<string>();
     const child = new Process({
