@@ -3,7 +3,7 @@
 // to run, imports the module that exports it, rebuilds the process object and runs it. It exits when its parent's IPC channel closes, so no child outlives its parent.
 import { enableCompileCacheForChildren } from '../compile-cache.js';
 import { systemErrorFields } from '../errors.js';
-import { flush, settle } from './client.js';
+import { flush, settle, tellParent } from './client.js';
 import { decode, encode, registerExports } from './codec.js';
 import './lock.js';
 import { isMessage, type ResultMessage, type StartMessage, type TaskMessage } from './messages.js';
@@ -77,7 +77,7 @@ async function runProcess(start: StartMessage): Promise<void> {
       role: start.role,
     });
     // The parent's start() returns now, as Python's returns once the child exists and runs.
-    if (process.connected) process.send?.({ mc: 'running' });
+    tellParent({ mc: 'running' });
     if (start.role === 'pool-worker') return;
     await self.run();
   } catch (error) {
@@ -103,21 +103,17 @@ async function runTask(task: TaskMessage): Promise<void> {
     for (const args of task.chunk) {
       values.push(encode(await work(...(decode(args) as unknown[])), { allowShared: false }));
     }
-    reply({ mc: 'result', id: task.id, value: values });
+    tellParent({ mc: 'result', id: task.id, value: values } satisfies ResultMessage);
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
-    reply({
+    tellParent({
       mc: 'result',
       id: task.id,
       error: failure,
       errorName: failure.name,
       errorFields: systemErrorFields(failure),
-    });
+    } satisfies ResultMessage);
   }
-}
-
-function reply(result: ResultMessage): void {
-  if (process.connected) process.send?.(result);
 }
 
 function describe(error: unknown): string {

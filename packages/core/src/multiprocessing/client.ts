@@ -14,15 +14,25 @@ const unflushed = new Set<Promise<unknown>>();
 let lastId = 0;
 const flushedOps = new Set(['put', 'taskDone', 'release']);
 
+/**
+ * Sends `message` to the parent. A parent that has just died fails the write (EPIPE) before this
+ * child has read its channel's close: no error to print, the 'disconnect' that follows ends the
+ * child (see child.ts), as it would have a moment later.
+ */
+export function tellParent(message: object): void {
+  if (process.connected) process.send?.(message, undefined, undefined, () => undefined);
+}
+
 /** Asks the parent's broker to run `op` on shared object `target`. */
 export function request(target: number, op: string, args: readonly unknown[]): Promise<unknown> {
-  const send = process.send?.bind(process);
-  if (!send) return Promise.reject(new Error('this process has no parent to share objects with'));
+  if (!process.send) {
+    return Promise.reject(new Error('this process has no parent to share objects with'));
+  }
   lastId += 1;
   const id = lastId;
   const answer = new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    send({ mc: 'request', id, target, op, args });
+    tellParent({ mc: 'request', id, target, op, args });
   });
   if (flushedOps.has(op)) {
     unflushed.add(answer);
