@@ -128,20 +128,6 @@ describe('a queue given to a child', () => {
     expect(child.exitcode).toBe(-9);
     expect(await queue.qsize()).toBe(100);
   });
-
-  it('can be passed on only by the process that created it', async () => {
-    const answers = new Queue<string>();
-    const child = new Process({
-      target: fixtures.passQueueOn,
-      args: [new Queue(), answers],
-      module,
-    });
-    child.start();
-    expect(await answers.get()).toBe(
-      'TypeError a queue can be passed on only by the process that created it',
-    );
-    await child.join();
-  });
 });
 
 describe('multiprocessing Lock', () => {
@@ -172,13 +158,16 @@ describe('multiprocessing Lock', () => {
   });
 });
 
-describe('multiprocessing Lock, passed on', () => {
-  it('can be passed on only by the process that created it', async () => {
+describe('a queue or a lock, passed on', () => {
+  it.each([
+    ['queue', () => new Queue()],
+    ['lock', () => new Lock()],
+  ])('a %s can be passed on only by the process that created it', async (kind, make) => {
     const answers = new Queue<string>();
-    const child = new Process({ target: fixtures.passLockOn, args: [new Lock(), answers], module });
+    const child = new Process({ target: fixtures.passOn, args: [make(), answers], module });
     child.start();
     expect(await answers.get()).toBe(
-      'TypeError a lock can be passed on only by the process that created it',
+      `TypeError a ${kind} can be passed on only by the process that created it`,
     );
     await child.join();
   });
