@@ -1,10 +1,12 @@
 // What a Process is before and as it starts: its defaults, its name in a child, the module its
 // target comes from when none is given, and what of the object travels to the child.
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { currentProcess, Process, Queue } from '../src/multiprocessing/index.js';
 // @ts-expect-error: a plain JavaScript fixture, loaded as it is by the children too.
 import * as fixtures from './fixtures/processes.mjs';
+import { gone } from './gone.js';
 
 const module = new URL('./fixtures/processes.mjs', import.meta.url).href;
 
@@ -21,6 +23,14 @@ async function withMainScript<T>(script: string, body: () => Promise<T> | T): Pr
   } finally {
     process.argv[1] = saved as string;
   }
+}
+
+/** The pids of this process's children now (Linux). */
+function childPids(): number[] {
+  const tasks = `/proc/${process.pid}/task`;
+  return readdirSync(tasks).flatMap((task) =>
+    readFileSync(`${tasks}/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+  );
 }
 
 describe('a Process before start()', () => {
@@ -74,6 +84,19 @@ describe('a Process as it starts', () => {
         new TypeError('no main script to find the target in: pass `module`'),
       );
     });
+  });
+
+  it('forks a new child at start() when the one it forked ahead has died meanwhile', async () => {
+    const before = new Set(childPids());
+    const child = new Process({ target: fixtures.expectNoArguments, module });
+    const ahead = childPids().filter((pid) => !before.has(pid));
+    expect(ahead).toHaveLength(1);
+    process.kill(ahead[0] as number, 'SIGKILL');
+    expect(await gone(ahead[0] as number)).toBe(true); // reaped: its exit is seen
+    await child.start();
+    await child.join();
+    expect(child.pid).not.toBe(ahead[0]);
+    expect(child.exitcode).toBe(0);
   });
 
   it('rebuilds a subclass in the child: its class, its name and its fields, a queue among them', async () => {
