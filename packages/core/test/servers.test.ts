@@ -6,7 +6,7 @@ import {
   Protocol,
   type Server,
   StreamReader,
-  type StreamWriter,
+  StreamWriter,
   startServer,
   type Transport,
 } from '../src/asyncio/index.js';
@@ -42,6 +42,17 @@ function received(socket: Socket): Promise<string> {
 /** Resolves when `check()` holds, looking once per loop turn. */
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A raw connection on 127.0.0.1: the client's socket, the server's socket, and its server to close. */
+async function rawPair(): Promise<[Socket, Socket, ReturnType<typeof createNetServer>]> {
+  const raw = createNetServer({ allowHalfOpen: true });
+  raw.listen(0, '127.0.0.1');
+  await new Promise((resolve) => raw.once('listening', resolve));
+  const accepted = new Promise<Socket>((resolve) => raw.once('connection', resolve));
+  const { port } = raw.address() as { port: number };
+  const sender = connect({ host: '127.0.0.1', port, allowHalfOpen: true });
+  return [sender, await accepted, raw];
 }
 
 describe('startServer (asyncio.start_server)', () => {
@@ -286,13 +297,7 @@ describe('startServer (asyncio.start_server)', () => {
 
   it('pauses reading past 128 KiB unread and resumes once at most 64 KiB is left', async () => {
     const limit = 2 ** 16;
-    const raw = createNetServer();
-    raw.listen(0, '127.0.0.1');
-    await new Promise((resolve) => raw.once('listening', resolve));
-    const accepted = new Promise<Socket>((resolve) => raw.once('connection', resolve));
-    const { port } = raw.address() as { port: number };
-    const sender = connect({ host: '127.0.0.1', port });
-    const socket = await accepted;
+    const [sender, socket, raw] = await rawPair();
     try {
       const reader = new StreamReader(socket);
       sender.write(Buffer.alloc(2 * limit, 0x61));
@@ -304,6 +309,24 @@ describe('startServer (asyncio.start_server)', () => {
       expect(socket.isPaused()).toBe(true); // 2 * limit left
       expect((await reader.read(limit)).byteLength).toBe(limit);
       expect(socket.isPaused()).toBe(false); // limit left
+    } finally {
+      sender.destroy();
+      socket.destroy();
+      raw.close();
+    }
+  });
+
+  it('atEof() stays false while bytes wait after the end of the stream', async () => {
+    const [sender, socket, raw] = await rawPair();
+    try {
+      const reader = new StreamReader(socket);
+      const ended = new Promise((resolve) => socket.once('end', resolve));
+      sender.end('ab');
+      await ended;
+      expect((await reader.read(1)).toString()).toBe('a');
+      expect(reader.atEof()).toBe(false);
+      expect((await reader.read(1)).toString()).toBe('b');
+      expect(reader.atEof()).toBe(true);
     } finally {
       sender.destroy();
       socket.destroy();
@@ -334,6 +357,24 @@ describe('startServer (asyncio.start_server)', () => {
     socket.resume();
     expect((await reply).length).toBe(32 << 20);
     expect(drained).toBe(true);
+  });
+
+  it('drain() leaves no listener behind on the connection once it returned', async () => {
+    const [sender, socket, raw] = await rawPair();
+    try {
+      const writer = new StreamWriter(socket);
+      const before = [socket.listenerCount('drain'), socket.listenerCount('close')];
+      sender.pause();
+      writer.write(Buffer.alloc(32 << 20, 0x61));
+      const drained = writer.drain();
+      sender.resume();
+      await drained;
+      expect([socket.listenerCount('drain'), socket.listenerCount('close')]).toEqual(before);
+    } finally {
+      sender.destroy();
+      socket.destroy();
+      raw.close();
+    }
   });
 
   it('drain() returns when the connection closes with the queue still full', async () => {
@@ -611,5 +652,34 @@ describe('Transport and the protocol callbacks', () => {
     await until(() => total === 16 << 20 && got.length === 2);
     expect(got).toEqual(['go', 'more']);
     socket.destroy();
+  });
+});
+
+describe('Transport.close() in a callback', () => {
+  it('delivers nothing more to the protocol once it closed, not even eofReceived', async () => {
+    const calls: string[] = [];
+    class Once extends Protocol {
+      transport: Transport | undefined;
+      override connectionMade(transport: Transport): void {
+        this.transport = transport;
+      }
+      override dataReceived(): void {
+        calls.push('data');
+        this.transport?.close();
+      }
+      override eofReceived(): boolean | undefined {
+        calls.push('eof');
+        return undefined;
+      }
+      override connectionLost(): void {
+        calls.push('lost');
+      }
+    }
+    server = await createServer(() => new Once(), '127.0.0.1', 0);
+    const socket = await client();
+    // Far more than one read: the rest comes in further chunks, after close().
+    socket.end(Buffer.alloc(1 << 20, 0x61));
+    await until(() => calls.includes('lost'));
+    expect(calls).toEqual(['data', 'lost']);
   });
 });
