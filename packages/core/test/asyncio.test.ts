@@ -1,3 +1,4 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { performance } from 'node:perf_hooks';
 import { threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,11 +19,13 @@ import {
   ThreadPoolExecutor,
   workerFunction,
 } from '../src/concurrent/futures/index.js';
+import { ASYNCIO_TASK_CHANNEL } from '../src/diagnostics-events.js';
 import { RuntimeError, ValueError } from '../src/index.js';
 import type {
   blockFor as blockForFunction,
   meetPeer as meetPeerFunction,
 } from './fixtures/asyncio-workers.js';
+import { clearsItsTimer } from './own-timer.js';
 
 const workers = new URL('./fixtures/asyncio-workers.js', import.meta.url);
 const blockFor = workerFunction<typeof blockForFunction>(workers, 'blockFor');
@@ -105,6 +108,26 @@ describe('Task and createTask', () => {
   });
 });
 
+describe('Task, seen by a trace', () => {
+  it("publishes each task's creation and end, a failed one's too, under its name", async () => {
+    const events: unknown[] = [];
+    const listen = (event: unknown) => events.push(event);
+    subscribe(ASYNCIO_TASK_CHANNEL, listen);
+    try {
+      await createTask(Promise.resolve(1), 'fine');
+      await createTask(Promise.reject(new Error('x')), 'failing').then(undefined, () => undefined);
+    } finally {
+      unsubscribe(ASYNCIO_TASK_CHANNEL, listen);
+    }
+    expect(events).toEqual([
+      { phase: 'created', name: 'fine' },
+      { phase: 'done', name: 'fine' },
+      { phase: 'created', name: 'failing' },
+      { phase: 'done', name: 'failing' },
+    ]);
+  });
+});
+
 describe('gather and wait: their error rules', () => {
   it('gather: results in the order given, whatever the order they finish in', async () => {
     const slow = sleep(0.02, 'slow');
@@ -146,6 +169,11 @@ describe('gather and wait: their error rules', () => {
     const timedOut = await wait([blocked], { timeout: 1 });
     expect([timedOut.done.size, timedOut.pending]).toEqual([0, new Set([blocked])]);
     never.resolve('late');
+  });
+
+  it('wait: returning before its timeout clears the timer', async () => {
+    const { done } = await clearsItsTimer(() => wait([Promise.resolve(1)], { timeout: 60 }));
+    expect(done.size).toBe(1);
   });
 
   it('wait: FIRST_EXCEPTION does not return when a task succeeds, only when one fails', async () => {

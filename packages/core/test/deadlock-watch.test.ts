@@ -87,6 +87,36 @@ function gate(): { opened: Promise<void>; open: () => void } {
   return { opened, open };
 }
 
+describe('deadlock watch: its first check', () => {
+  it('gives no verdict at its first check even after a single lock operation', async () => {
+    // One thread takes a lock, then waits for it again (a Lock is not reentrant): a cycle of one,
+    // made of a single lock operation. The first check has no period behind it yet.
+    const { Lock, Thread, DEADLOCK_CHECK_MILLISECONDS: period } = await freshThreading();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const lock = new Lock({ name: 'twice' });
+    const thread = new Thread({
+      name: 'T1',
+      target: async () => {
+        await lock.acquire();
+        await lock.acquire();
+      },
+    });
+    thread.start();
+    await vi.advanceTimersByTimeAsync(period);
+    expect(written).toEqual([]);
+    await vi.advanceTimersByTimeAsync(period);
+    expect(written).toEqual(['Deadlock: T1 holds twice and waits for twice\n']);
+    lock.release();
+    await vi.advanceTimersByTimeAsync(0);
+    await thread.join();
+  });
+});
+
 describe('deadlock watch: which cycle it names', () => {
   it('names only the threads of the cycle, not one waiting behind it', async () => {
     const { Lock, Thread, findCycles, describeCycle } = await freshThreading();
