@@ -44,15 +44,35 @@ async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setImmediate(resolve));
 }
 
-/** A raw connection on 127.0.0.1: the client's socket, the server's socket, and its server to close. */
-async function rawPair(): Promise<[Socket, Socket, ReturnType<typeof createNetServer>]> {
+/** Runs `test` on a raw connection on 127.0.0.1 (the client's socket, the server's), then closes it. */
+async function onRawPair(test: (sender: Socket, socket: Socket) => Promise<void>): Promise<void> {
   const raw = createNetServer({ allowHalfOpen: true });
   raw.listen(0, '127.0.0.1');
   await new Promise((resolve) => raw.once('listening', resolve));
   const accepted = new Promise<Socket>((resolve) => raw.once('connection', resolve));
   const { port } = raw.address() as { port: number };
   const sender = connect({ host: '127.0.0.1', port, allowHalfOpen: true });
-  return [sender, await accepted, raw];
+  const socket = await accepted;
+  try {
+    await test(sender, socket);
+  } finally {
+    sender.destroy();
+    socket.destroy();
+    raw.close();
+  }
+}
+
+/** Lets the event loop turn `count` times. */
+async function turns(count: number): Promise<void> {
+  for (let turn = 0; turn < count; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A protocol that keeps its transport, to write to it and close it. */
+class Keeping extends Protocol {
+  transport: Transport | undefined;
+  override connectionMade(transport: Transport): void {
+    this.transport = transport;
+  }
 }
 
 describe('startServer (asyncio.start_server)', () => {
@@ -297,8 +317,7 @@ describe('startServer (asyncio.start_server)', () => {
 
   it('pauses reading past 128 KiB unread and resumes once at most 64 KiB is left', async () => {
     const limit = 2 ** 16;
-    const [sender, socket, raw] = await rawPair();
-    try {
+    await onRawPair(async (sender, socket) => {
       const reader = new StreamReader(socket);
       sender.write(Buffer.alloc(2 * limit, 0x61));
       await until(() => socket.bytesRead === 2 * limit);
@@ -309,16 +328,11 @@ describe('startServer (asyncio.start_server)', () => {
       expect(socket.isPaused()).toBe(true); // 2 * limit left
       expect((await reader.read(limit)).byteLength).toBe(limit);
       expect(socket.isPaused()).toBe(false); // limit left
-    } finally {
-      sender.destroy();
-      socket.destroy();
-      raw.close();
-    }
+    });
   });
 
   it('atEof() stays false while bytes wait after the end of the stream', async () => {
-    const [sender, socket, raw] = await rawPair();
-    try {
+    await onRawPair(async (sender, socket) => {
       const reader = new StreamReader(socket);
       const ended = new Promise((resolve) => socket.once('end', resolve));
       sender.end('ab');
@@ -327,11 +341,7 @@ describe('startServer (asyncio.start_server)', () => {
       expect(reader.atEof()).toBe(false);
       expect((await reader.read(1)).toString()).toBe('b');
       expect(reader.atEof()).toBe(true);
-    } finally {
-      sender.destroy();
-      socket.destroy();
-      raw.close();
-    }
+    });
   });
 
   it('drain() waits while the client does not read and returns once it has', async () => {
@@ -351,7 +361,7 @@ describe('startServer (asyncio.start_server)', () => {
     const socket = await client();
     socket.pause();
     await until(() => writing !== undefined);
-    for (let turn = 0; turn < 10; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    await turns(10);
     expect(drained).toBe(false);
     const reply = received(socket);
     socket.resume();
@@ -360,8 +370,7 @@ describe('startServer (asyncio.start_server)', () => {
   });
 
   it('drain() leaves no listener behind on the connection once it returned', async () => {
-    const [sender, socket, raw] = await rawPair();
-    try {
+    await onRawPair(async (sender, socket) => {
       const writer = new StreamWriter(socket);
       const before = [socket.listenerCount('drain'), socket.listenerCount('close')];
       sender.pause();
@@ -370,11 +379,7 @@ describe('startServer (asyncio.start_server)', () => {
       sender.resume();
       await drained;
       expect([socket.listenerCount('drain'), socket.listenerCount('close')]).toEqual(before);
-    } finally {
-      sender.destroy();
-      socket.destroy();
-      raw.close();
-    }
+    });
   });
 
   it('drain() returns when the connection closes with the queue still full', async () => {
@@ -446,7 +451,7 @@ describe('startServer (asyncio.start_server)', () => {
     const waiting = listening.waitClosed().then(() => {
       closed = true;
     });
-    for (let turn = 0; turn < 10; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    await turns(10);
     expect(closed).toBe(false);
     listening.close();
     await waiting;
@@ -541,11 +546,7 @@ describe('Transport and the protocol callbacks', () => {
   });
 
   it('keeps delivering data after a write: each chunk of the client reaches dataReceived', async () => {
-    class Echo extends Protocol {
-      transport: Transport | undefined;
-      override connectionMade(transport: Transport): void {
-        this.transport = transport;
-      }
+    class Echo extends Keeping {
       override dataReceived(data: Buffer): void {
         this.transport?.write(data);
       }
@@ -606,11 +607,7 @@ describe('Transport and the protocol callbacks', () => {
   });
 
   it('eofReceived() returning true keeps the connection open to write the answer', async () => {
-    class Answer extends Protocol {
-      transport: Transport | undefined;
-      override connectionMade(transport: Transport): void {
-        this.transport = transport;
-      }
+    class Answer extends Keeping {
       override eofReceived(): boolean {
         setImmediate(() => {
           this.transport?.write('answer after eof');
@@ -628,11 +625,7 @@ describe('Transport and the protocol callbacks', () => {
 
   it('stops reading while its writes wait for the client, and reads again once they are sent', async () => {
     const got: string[] = [];
-    class Flood extends Protocol {
-      transport: Transport | undefined;
-      override connectionMade(transport: Transport): void {
-        this.transport = transport;
-      }
+    class Flood extends Keeping {
       override dataReceived(data: Buffer): void {
         got.push(data.toString());
         if (got.length === 1) this.transport?.write(Buffer.alloc(16 << 20, 0x61));
@@ -658,11 +651,7 @@ describe('Transport and the protocol callbacks', () => {
 describe('Transport.close() in a callback', () => {
   it('delivers nothing more to the protocol once it closed, not even eofReceived', async () => {
     const calls: string[] = [];
-    class Once extends Protocol {
-      transport: Transport | undefined;
-      override connectionMade(transport: Transport): void {
-        this.transport = transport;
-      }
+    class Once extends Keeping {
       override dataReceived(): void {
         calls.push('data');
         this.transport?.close();
