@@ -545,6 +545,28 @@ describe('Transport and the protocol callbacks', () => {
     expect(aborted).toBe(true);
   });
 
+  it('still gives both addresses in connectionLost, once the connection is closed', async () => {
+    const seen: unknown[] = [];
+    class Lost extends Keeping {
+      override connectionLost(): void {
+        seen.push(
+          this.transport?.getExtraInfo('peername'),
+          this.transport?.getExtraInfo('sockname'),
+        );
+      }
+    }
+    server = await createServer(() => new Lost(), '127.0.0.1', 0);
+    const [, port] = server.sockets[0].getsockname();
+    const socket = await client();
+    const localPort = socket.localPort;
+    socket.destroy();
+    await until(() => seen.length === 2);
+    expect(seen).toEqual([
+      ['127.0.0.1', localPort],
+      ['127.0.0.1', port],
+    ]);
+  });
+
   it('keeps delivering data after a write: each chunk of the client reaches dataReceived', async () => {
     class Echo extends Keeping {
       override dataReceived(data: Buffer): void {
