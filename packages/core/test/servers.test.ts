@@ -1,12 +1,12 @@
-import { connect, type Socket } from 'node:net';
+import { connect, createServer as createNetServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createServer,
   openConnection,
   Protocol,
   type Server,
-  type StreamReader,
-  type StreamWriter,
+  StreamReader,
+  StreamWriter,
   startServer,
   type Transport,
 } from '../src/asyncio/index.js';
@@ -42,6 +42,37 @@ function received(socket: Socket): Promise<string> {
 /** Resolves when `check()` holds, looking once per loop turn. */
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Runs `test` on a raw connection on 127.0.0.1 (the client's socket, the server's), then closes it. */
+async function onRawPair(test: (sender: Socket, socket: Socket) => Promise<void>): Promise<void> {
+  const raw = createNetServer({ allowHalfOpen: true });
+  raw.listen(0, '127.0.0.1');
+  await new Promise((resolve) => raw.once('listening', resolve));
+  const accepted = new Promise<Socket>((resolve) => raw.once('connection', resolve));
+  const { port } = raw.address() as { port: number };
+  const sender = connect({ host: '127.0.0.1', port, allowHalfOpen: true });
+  const socket = await accepted;
+  try {
+    await test(sender, socket);
+  } finally {
+    sender.destroy();
+    socket.destroy();
+    raw.close();
+  }
+}
+
+/** Lets the event loop turn `count` times. */
+async function turns(count: number): Promise<void> {
+  for (let turn = 0; turn < count; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A protocol that keeps its transport, to write to it and close it. */
+class Keeping extends Protocol {
+  transport: Transport | undefined;
+  override connectionMade(transport: Transport): void {
+    this.transport = transport;
+  }
 }
 
 describe('startServer (asyncio.start_server)', () => {
@@ -224,6 +255,208 @@ describe('startServer (asyncio.start_server)', () => {
     writer.close();
     await expect(openConnection('127.0.0.1', 1)).rejects.toThrow(/ECONNREFUSED/);
   });
+
+  it('read(0) gives an empty buffer at once; read() and readline() give the partial rest at the end', async () => {
+    const seen: string[] = [];
+    server = await startServer(
+      async (reader, writer) => {
+        seen.push(`zero ${(await reader.read(0)).byteLength} eof ${reader.atEof()}`);
+        writer.write('ready');
+        seen.push((await reader.readline()).toString());
+        seen.push((await reader.readline()).toString(), String(reader.atEof()));
+        seen.push((await reader.readline()).toString(), (await reader.read()).toString());
+        writer.close();
+      },
+      '127.0.0.1',
+      0,
+    );
+    const socket = await client();
+    const reply = received(socket);
+    // Nothing is sent before the handler answers: read(0) must not wait for data.
+    await new Promise((resolve) => socket.once('data', resolve));
+    socket.end('line\nno newline');
+    await reply;
+    expect(seen).toEqual(['zero 0 eof false', 'line\n', 'no newline', 'true', '', '']);
+  });
+
+  it('read() of more than 128 KiB to the end of the stream gets it all', async () => {
+    const size = 3 * 2 ** 17;
+    server = await startServer(
+      async (reader, writer) => {
+        writer.write(String((await reader.read()).byteLength));
+        writer.close();
+      },
+      '127.0.0.1',
+      0,
+    );
+    const socket = await client();
+    const reply = received(socket);
+    socket.end(Buffer.alloc(size, 0x61));
+    expect(await reply).toBe(String(size));
+  });
+
+  it('a read after the client reset the connection raises ECONNRESET, even with bytes unread', async () => {
+    const seen: string[] = [];
+    server = await startServer(
+      async (reader, writer) => {
+        seen.push((await reader.read(1)).toString());
+        await writer.waitClosed();
+        await reader.read(100).then(
+          (data) => seen.push(`data ${data.toString()}`),
+          (error: NodeJS.ErrnoException) => seen.push(String(error.code)),
+        );
+      },
+      '127.0.0.1',
+      0,
+    );
+    const socket = await client();
+    socket.write('abc', () => socket.resetAndDestroy());
+    await until(() => seen.length === 2);
+    expect(seen).toEqual(['a', 'ECONNRESET']);
+  });
+
+  it('pauses reading past 128 KiB unread and resumes once at most 64 KiB is left', async () => {
+    const limit = 2 ** 16;
+    await onRawPair(async (sender, socket) => {
+      const reader = new StreamReader(socket);
+      sender.write(Buffer.alloc(2 * limit, 0x61));
+      await until(() => socket.bytesRead === 2 * limit);
+      expect(socket.isPaused()).toBe(false); // exactly twice the limit: still reading
+      sender.write('b');
+      await until(() => socket.isPaused());
+      expect((await reader.read(1)).byteLength).toBe(1);
+      expect(socket.isPaused()).toBe(true); // 2 * limit left
+      expect((await reader.read(limit)).byteLength).toBe(limit);
+      expect(socket.isPaused()).toBe(false); // limit left
+    });
+  });
+
+  it('atEof() stays false while bytes wait after the end of the stream', async () => {
+    await onRawPair(async (sender, socket) => {
+      const reader = new StreamReader(socket);
+      const ended = new Promise((resolve) => socket.once('end', resolve));
+      sender.end('ab');
+      await ended;
+      expect((await reader.read(1)).toString()).toBe('a');
+      expect(reader.atEof()).toBe(false);
+      expect((await reader.read(1)).toString()).toBe('b');
+      expect(reader.atEof()).toBe(true);
+    });
+  });
+
+  it('drain() waits while the client does not read and returns once it has', async () => {
+    let drained = false;
+    let writing: StreamWriter | undefined;
+    server = await startServer(
+      async (_reader, writer) => {
+        writing = writer;
+        writer.write(Buffer.alloc(32 << 20, 0x61));
+        await writer.drain();
+        drained = true;
+        writer.close();
+      },
+      '127.0.0.1',
+      0,
+    );
+    const socket = await client();
+    socket.pause();
+    await until(() => writing !== undefined);
+    await turns(10);
+    expect(drained).toBe(false);
+    const reply = received(socket);
+    socket.resume();
+    expect((await reply).length).toBe(32 << 20);
+    expect(drained).toBe(true);
+  });
+
+  it('drain() leaves no listener behind on the connection once it returned', async () => {
+    await onRawPair(async (sender, socket) => {
+      const writer = new StreamWriter(socket);
+      const before = [socket.listenerCount('drain'), socket.listenerCount('close')];
+      sender.pause();
+      writer.write(Buffer.alloc(32 << 20, 0x61));
+      const drained = writer.drain();
+      sender.resume();
+      await drained;
+      expect([socket.listenerCount('drain'), socket.listenerCount('close')]).toEqual(before);
+    });
+  });
+
+  it('drain() returns when the connection closes with the queue still full', async () => {
+    let drained = false;
+    server = await startServer(
+      async (_reader, writer) => {
+        writer.write(Buffer.alloc(32 << 20, 0x61));
+        await writer.drain();
+        drained = true;
+      },
+      '127.0.0.1',
+      0,
+    );
+    const socket = await client();
+    socket.pause();
+    socket.resetAndDestroy();
+    await until(() => drained);
+  });
+
+  it('writer: isClosing() once close() is called, write() after close() is dropped, getExtraInfo gives both ends', async () => {
+    const seen: unknown[] = [];
+    server = await startServer(
+      async (reader, writer) => {
+        seen.push(writer.getExtraInfo('peername'), writer.getExtraInfo('sockname'));
+        seen.push(writer.isClosing());
+        writer.write('sent');
+        writer.close();
+        seen.push(writer.isClosing());
+        writer.write(' dropped');
+        seen.push((await reader.read()).byteLength);
+      },
+      '127.0.0.1',
+      0,
+    );
+    const [, port] = server.sockets[0].getsockname();
+    const socket = await client();
+    expect(await received(socket)).toBe('sent');
+    socket.end();
+    await until(() => seen.length === 5);
+    expect(seen).toEqual([['127.0.0.1', socket.localPort], ['127.0.0.1', port], false, true, 0]);
+  });
+
+  it("openConnection keeps writing after the server closed its side, as asyncio's client", async () => {
+    const raw = createNetServer({ allowHalfOpen: true }, (socket) => {
+      socket.end('hello');
+      received(socket).then((text) => {
+        heard = text;
+      });
+    });
+    let heard: string | undefined;
+    raw.listen(0, '127.0.0.1');
+    await new Promise((resolve) => raw.once('listening', resolve));
+    const { port } = raw.address() as { port: number };
+    try {
+      const [reader, writer] = await openConnection('127.0.0.1', port);
+      expect((await reader.read()).toString()).toBe('hello');
+      writer.write('after eof');
+      writer.close();
+      await until(() => heard !== undefined);
+      expect(heard).toBe('after eof');
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('server.waitClosed() resolves only once the server is closed', async () => {
+    const listening = await startServer(() => {}, '127.0.0.1', 0);
+    let closed = false;
+    const waiting = listening.waitClosed().then(() => {
+      closed = true;
+    });
+    await turns(10);
+    expect(closed).toBe(false);
+    listening.close();
+    await waiting;
+    expect(closed).toBe(true);
+  });
 });
 
 describe('createServer (loop.create_server) and Protocol', () => {
@@ -275,5 +508,189 @@ describe('createServer (loop.create_server) and Protocol', () => {
     } finally {
       process.stderr.write = write;
     }
+  });
+});
+
+describe('Transport and the protocol callbacks', () => {
+  it('isClosing() once close() or abort() is called; write() after close() is dropped; lost without error', async () => {
+    const calls: unknown[] = [];
+    class Closer extends Protocol {
+      override connectionMade(transport: Transport): void {
+        calls.push(transport.isClosing());
+        transport.write('sent');
+        transport.close();
+        calls.push(transport.isClosing());
+        transport.write(' dropped');
+      }
+      override connectionLost(error: Error | undefined): void {
+        calls.push(error);
+      }
+    }
+    server = await createServer(() => new Closer(), '127.0.0.1', 0);
+    // The client keeps its side open: close() alone must close the connection.
+    expect(await received(await client())).toBe('sent');
+    await until(() => calls.length === 3);
+    expect(calls).toEqual([false, true, undefined]);
+    let aborted: boolean | undefined;
+    class Aborter extends Protocol {
+      override connectionMade(transport: Transport): void {
+        transport.abort();
+        aborted = transport.isClosing();
+      }
+    }
+    server.close();
+    await server.waitClosed();
+    server = await createServer(() => new Aborter(), '127.0.0.1', 0);
+    await received(await client());
+    expect(aborted).toBe(true);
+  });
+
+  it('still gives both addresses in connectionLost, once the connection is closed', async () => {
+    const seen: unknown[] = [];
+    class Lost extends Keeping {
+      override connectionLost(): void {
+        seen.push(
+          this.transport?.getExtraInfo('peername'),
+          this.transport?.getExtraInfo('sockname'),
+        );
+      }
+    }
+    server = await createServer(() => new Lost(), '127.0.0.1', 0);
+    const [, port] = server.sockets[0].getsockname();
+    const socket = await client();
+    const localPort = socket.localPort;
+    socket.destroy();
+    await until(() => seen.length === 2);
+    expect(seen).toEqual([
+      ['127.0.0.1', localPort],
+      ['127.0.0.1', port],
+    ]);
+  });
+
+  it('keeps delivering data after a write: each chunk of the client reaches dataReceived', async () => {
+    class Echo extends Keeping {
+      override dataReceived(data: Buffer): void {
+        this.transport?.write(data);
+      }
+    }
+    server = await createServer(() => new Echo(), '127.0.0.1', 0);
+    const socket = await client();
+    for (const word of ['one', 'two']) {
+      socket.write(word);
+      expect(
+        (await new Promise<Buffer>((resolve) => socket.once('data', resolve))).toString(),
+      ).toBe(word);
+    }
+    socket.destroy();
+  });
+
+  it('passes the reset to connectionLost as an ECONNRESET error', async () => {
+    const lost: (NodeJS.ErrnoException | undefined)[] = [];
+    class Keeper extends Protocol {
+      override connectionLost(error: Error | undefined): void {
+        lost.push(error);
+      }
+    }
+    server = await createServer(() => new Keeper(), '127.0.0.1', 0);
+    const socket = await client();
+    socket.write('x', () => socket.resetAndDestroy());
+    await until(() => lost.length > 0);
+    expect(lost.map((error) => error?.code)).toEqual(['ECONNRESET']);
+  });
+
+  it('names connection_made and eof_received when they throw', async () => {
+    const errors: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((text: string) => errors.push(text) > 0) as typeof write;
+    try {
+      let made = 0;
+      class Failing extends Protocol {
+        override connectionMade(): void {
+          made += 1;
+          if (made === 1) throw new RangeError('made');
+        }
+        override eofReceived(): boolean | undefined {
+          throw new RangeError('eof');
+        }
+      }
+      server = await createServer(() => new Failing(), '127.0.0.1', 0);
+      await received(await client());
+      const second = await client();
+      const reply = received(second);
+      second.end();
+      await reply;
+      expect(errors.join('')).toBe(
+        'Fatal error: protocol.connection_made() call failed.\nRangeError: made\n' +
+          'Fatal error: protocol.eof_received() call failed.\nRangeError: eof\n',
+      );
+    } finally {
+      process.stderr.write = write;
+    }
+  });
+
+  it('eofReceived() returning true keeps the connection open to write the answer', async () => {
+    class Answer extends Keeping {
+      override eofReceived(): boolean {
+        setImmediate(() => {
+          this.transport?.write('answer after eof');
+          this.transport?.close();
+        });
+        return true;
+      }
+    }
+    server = await createServer(() => new Answer(), '127.0.0.1', 0);
+    const socket = await client();
+    const reply = received(socket);
+    socket.end();
+    expect(await reply).toBe('answer after eof');
+  });
+
+  it('stops reading while its writes wait for the client, and reads again once they are sent', async () => {
+    const got: string[] = [];
+    class Flood extends Keeping {
+      override dataReceived(data: Buffer): void {
+        got.push(data.toString());
+        if (got.length === 1) this.transport?.write(Buffer.alloc(16 << 20, 0x61));
+      }
+    }
+    server = await createServer(() => new Flood(), '127.0.0.1', 0);
+    const socket = await client();
+    socket.pause();
+    socket.write('go');
+    await until(() => got.length === 1);
+    socket.write('more');
+    let total = 0;
+    socket.on('data', (chunk: Buffer) => {
+      total += chunk.byteLength;
+    });
+    socket.resume();
+    await until(() => total === 16 << 20 && got.length === 2);
+    expect(got).toEqual(['go', 'more']);
+    socket.destroy();
+  });
+});
+
+describe('Transport.close() in a callback', () => {
+  it('delivers nothing more to the protocol once it closed, not even eofReceived', async () => {
+    const calls: string[] = [];
+    class Once extends Keeping {
+      override dataReceived(): void {
+        calls.push('data');
+        this.transport?.close();
+      }
+      override eofReceived(): boolean | undefined {
+        calls.push('eof');
+        return undefined;
+      }
+      override connectionLost(): void {
+        calls.push('lost');
+      }
+    }
+    server = await createServer(() => new Once(), '127.0.0.1', 0);
+    const socket = await client();
+    // Far more than one read: the rest comes in further chunks, after close().
+    socket.end(Buffer.alloc(1 << 20, 0x61));
+    await until(() => calls.includes('lost'));
+    expect(calls).toEqual(['data', 'lost']);
   });
 });

@@ -64,6 +64,7 @@ export async function listen(
   // Half-open allowed: a client that shuts its side (EOF) may still be answered, as asyncio's.
   const server = createNetServer({ allowHalfOpen: true }, (socket) => {
     connections.add(socket);
+    extraInfo(socket, 'peername'); // remembered while the socket knows them
     socket.once('close', () => connections.delete(socket));
     serve(socket);
   });
@@ -72,9 +73,22 @@ export async function listen(
   return new Server(server, connections);
 }
 
-/** `transport.get_extra_info('peername' | 'sockname')` of a connection. */
+const addresses = new WeakMap<Socket, Record<'peername' | 'sockname', SocketAddress>>();
+
+/**
+ * `transport.get_extra_info('peername' | 'sockname')` of a connection: both addresses as they
+ * were when it was first asked (at the connection), so they stay known after it closes, as
+ * Python's (Node forgets them once the socket is destroyed).
+ */
 export function extraInfo(socket: Socket, name: 'peername' | 'sockname'): SocketAddress {
-  return name === 'peername'
-    ? [socket.remoteAddress ?? '', socket.remotePort ?? 0]
-    : [socket.localAddress ?? '', socket.localPort ?? 0];
+  let known = addresses.get(socket);
+  if (known === undefined) {
+    known = {
+      peername: [socket.remoteAddress ?? '', socket.remotePort ?? 0],
+      sockname: [socket.localAddress ?? '', socket.localPort ?? 0],
+    };
+    addresses.set(socket, known);
+  }
+  const [host, port] = known[name];
+  return [host, port];
 }

@@ -221,6 +221,7 @@ export function openConnection(host: string, port: number): Promise<[StreamReade
     socket.once('error', reject);
     socket.once('connect', () => {
       socket.off('error', reject);
+      extraInfo(socket, 'peername'); // remembered while the socket knows them
       resolve([reader, new StreamWriter(socket)]);
     });
   });
