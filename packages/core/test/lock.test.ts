@@ -1,3 +1,4 @@
+import { watchTimers } from '@mc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RuntimeError, ValueError } from '../src/index.js';
 import { describeCycle, findCycles } from '../src/threading/deadlock-watch.js';
@@ -156,20 +157,23 @@ describe('Lock', () => {
   });
 
   it('keeps the process alive only while a thread waits, with nothing left behind after', async () => {
-    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout');
-    await sleep(0.5); // the earlier tests' threads' start() timers (0 ms) are gone by then
-    const before = timers().length;
+    // A fresh module, so that its deadlock watch is started inside the count, not by earlier tests.
+    vi.resetModules();
+    const { Lock, Thread } = await import('../src/threading/index.js');
     const lock = new Lock();
-    // Uncontended: no timer at all.
-    await lock.acquire();
-    expect(timers()).toHaveLength(before);
-    const waiter = new Thread({ target: () => lock.acquire() });
-    await waiter.start(); // it runs until it blocks, waiting for the lock
-    expect(timers()).toHaveLength(before + 1);
-    lock.release();
-    await waiter.join();
-    // The watch's timer no longer keeps the process alive.
-    expect(timers()).toHaveLength(before);
+    // Counted among the timers this test sets, not the process's: vitest's own come and go.
+    const { value: counts, pending } = await watchTimers(async (timers) => {
+      await lock.acquire();
+      const uncontended = await timers(); // no timer at all
+      const waiter = new Thread({ target: () => lock.acquire() });
+      await waiter.start(); // it runs until it blocks, waiting for the lock
+      const whileWaiting = await timers();
+      lock.release();
+      await waiter.join();
+      return [uncontended, whileWaiting];
+    });
+    expect(counts).toEqual([0, 1]);
+    expect(pending).toBe(0); // the watch's timer no longer keeps the process alive
     lock.release();
   });
 

@@ -310,7 +310,11 @@ describe('startServer (asyncio.start_server)', () => {
       0,
     );
     const socket = await client();
-    socket.write('abc', () => socket.resetAndDestroy());
+    socket.write('abc');
+    // Reset only once the server has read: a reset that beats the accept (a loaded machine) would
+    // test the kernel's handling of an unaccepted connection, not the reader's.
+    await until(() => seen.length === 1);
+    socket.resetAndDestroy();
     await until(() => seen.length === 2);
     expect(seen).toEqual(['a', 'ECONNRESET']);
   });
@@ -384,8 +388,10 @@ describe('startServer (asyncio.start_server)', () => {
 
   it('drain() returns when the connection closes with the queue still full', async () => {
     let drained = false;
+    let writing = false;
     server = await startServer(
       async (_reader, writer) => {
+        writing = true;
         writer.write(Buffer.alloc(32 << 20, 0x61));
         await writer.drain();
         drained = true;
@@ -395,6 +401,7 @@ describe('startServer (asyncio.start_server)', () => {
     );
     const socket = await client();
     socket.pause();
+    await until(() => writing); // the connection is accepted before it is reset
     socket.resetAndDestroy();
     await until(() => drained);
   });
@@ -586,14 +593,20 @@ describe('Transport and the protocol callbacks', () => {
 
   it('passes the reset to connectionLost as an ECONNRESET error', async () => {
     const lost: (NodeJS.ErrnoException | undefined)[] = [];
+    let received = false;
     class Keeper extends Protocol {
+      override dataReceived(): void {
+        received = true;
+      }
       override connectionLost(error: Error | undefined): void {
         lost.push(error);
       }
     }
     server = await createServer(() => new Keeper(), '127.0.0.1', 0);
     const socket = await client();
-    socket.write('x', () => socket.resetAndDestroy());
+    socket.write('x');
+    await until(() => received); // the reset must reach an accepted connection, however loaded
+    socket.resetAndDestroy();
     await until(() => lost.length > 0);
     expect(lost.map((error) => error?.code)).toEqual(['ECONNRESET']);
   });
