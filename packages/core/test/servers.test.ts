@@ -591,6 +591,32 @@ describe('Transport and the protocol callbacks', () => {
     socket.destroy();
   });
 
+  it('stops reading a client that does not read what it is sent, until it has read it', async () => {
+    const size = 32 << 20;
+    let received = 0; // by the client
+    let receivedWhenServerRead = -1;
+    class Flood extends Protocol {
+      override connectionMade(transport: Transport): void {
+        transport.write(Buffer.alloc(size, 0x61)); // far more than the socket's buffers hold
+      }
+      override dataReceived(): void {
+        receivedWhenServerRead = received;
+      }
+    }
+    server = await createServer(() => new Flood(), '127.0.0.1', 0);
+    const socket = await client();
+    await new Promise((resolve) => socket.once('data', resolve)); // the flood has begun
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.byteLength;
+    });
+    socket.write('x');
+    await until(() => receivedWhenServerRead >= 0);
+    // Read only once its queue drained: the client had taken all but what the kernel holds (a few
+    // MiB). A server that kept reading would have read 'x' at once, near the flood's start.
+    expect(receivedWhenServerRead).toBeGreaterThan(size / 2);
+    socket.destroy();
+  });
+
   it('passes the reset to connectionLost as an ECONNRESET error', async () => {
     const lost: (NodeJS.ErrnoException | undefined)[] = [];
     let received = false;
