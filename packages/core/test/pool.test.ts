@@ -10,6 +10,7 @@ import { describeOperationalError } from '../src/operational-error.js';
 import * as fixtures from './fixtures/processes.mjs';
 import { gone } from './gone.js';
 import { clearsItsTimer } from './own-timer.js';
+import { captureStderr } from './stderr.js';
 
 const module = new URL('./fixtures/processes.mjs', import.meta.url).href;
 
@@ -132,16 +133,12 @@ describe('Pool', () => {
     const pool = new Pool(2, { module });
     expect(await pool.map(fixtures.square, [1, 2])).toEqual([1, 4]);
     pool.close();
-    // A second disconnect() of a worker's channel would make its Process print the error.
-    const written: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((text: string) => written.push(text) > 0) as typeof write;
-    try {
+    {
+      // A second disconnect() of a worker's channel would make its Process print the error.
+      using stderr = captureStderr();
       await Promise.all([pool.join(), pool.join()]);
-    } finally {
-      process.stderr.write = write;
+      expect(stderr.written).toEqual([]);
     }
-    expect(written).toEqual([]);
     expect(activeChildren()).toEqual([]);
   });
 
@@ -276,18 +273,9 @@ describe('Pool', () => {
       check();
     });
     watcher.close();
-    const written: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => {
-      written.push(String(chunk));
-      return true;
-    }) as typeof process.stderr.write;
-    try {
-      await pool.terminate();
-      expect(await outcome).toBe('KeyboardInterrupt: SIGTERM');
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(written.join('')).toBe('');
+    using stderr = captureStderr();
+    await pool.terminate();
+    expect(await outcome).toBe('KeyboardInterrupt: SIGTERM');
+    expect(stderr.written.join('')).toBe('');
   });
 });

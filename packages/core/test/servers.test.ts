@@ -10,6 +10,7 @@ import {
   startServer,
   type Transport,
 } from '../src/asyncio/index.js';
+import { captureStderr } from './stderr.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -116,54 +117,44 @@ describe('startServer (asyncio.start_server)', () => {
   });
 
   it("reports a handler's error on stderr and leaves its connection open, as Python 3.7-3.11", async () => {
-    const errors: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((text: string) => errors.push(text) > 0) as typeof write;
-    try {
-      server = await startServer(
-        async (reader) => {
-          await reader.read(1);
-          throw new TypeError('bad handler');
-        },
-        '127.0.0.1',
-        0,
-      );
-      const socket = await client();
-      socket.write('x');
-      await until(() => errors.length > 0);
-      expect(errors.join('')).toBe('Task exception was never retrieved\nTypeError: bad handler\n');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(socket.destroyed || socket.readableEnded).toBe(false);
-      socket.destroy();
-    } finally {
-      process.stderr.write = write;
-    }
+    using stderr = captureStderr();
+    const errors = stderr.written;
+    server = await startServer(
+      async (reader) => {
+        await reader.read(1);
+        throw new TypeError('bad handler');
+      },
+      '127.0.0.1',
+      0,
+    );
+    const socket = await client();
+    socket.write('x');
+    await until(() => errors.length > 0);
+    expect(errors.join('')).toBe('Task exception was never retrieved\nTypeError: bad handler\n');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(socket.destroyed || socket.readableEnded).toBe(false);
+    socket.destroy();
   });
 
   it('reports a handler that throws before any await too, and serves the next client', async () => {
-    const errors: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((text: string) => errors.push(text) > 0) as typeof write;
-    try {
-      let calls = 0;
-      server = await startServer(
-        (_reader, writer) => {
-          calls += 1;
-          if (calls === 1) throw new RangeError('at once');
-          writer.write('second');
-          writer.close();
-        },
-        '127.0.0.1',
-        0,
-      );
-      const first = await client();
-      await until(() => errors.length > 0);
-      expect(errors.join('')).toBe('Task exception was never retrieved\nRangeError: at once\n');
-      expect(await received(await client())).toBe('second');
-      first.destroy();
-    } finally {
-      process.stderr.write = write;
-    }
+    using stderr = captureStderr();
+    const errors = stderr.written;
+    let calls = 0;
+    server = await startServer(
+      (_reader, writer) => {
+        calls += 1;
+        if (calls === 1) throw new RangeError('at once');
+        writer.write('second');
+        writer.close();
+      },
+      '127.0.0.1',
+      0,
+    );
+    const first = await client();
+    await until(() => errors.length > 0);
+    expect(errors.join('')).toBe('Task exception was never retrieved\nRangeError: at once\n');
+    expect(await received(await client())).toBe('second');
+    first.destroy();
   });
 
   it('writer.waitClosed() resolves once the connection is closed, asked before or after it is', async () => {
@@ -495,26 +486,21 @@ describe('createServer (loop.create_server) and Protocol', () => {
   });
 
   it('reports a callback that throws and aborts that connection only', async () => {
-    const errors: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((text: string) => errors.push(text) > 0) as typeof write;
-    try {
-      class Failing extends Protocol {
-        override dataReceived(): void {
-          throw new RangeError('no');
-        }
+    using stderr = captureStderr();
+    const errors = stderr.written;
+    class Failing extends Protocol {
+      override dataReceived(): void {
+        throw new RangeError('no');
       }
-      server = await createServer(() => new Failing(), '127.0.0.1', 0);
-      const socket = await client();
-      const reply = received(socket);
-      socket.write('x');
-      expect(await reply).toBe('');
-      expect(errors.join('')).toBe(
-        'Fatal error: protocol.data_received() call failed.\nRangeError: no\n',
-      );
-    } finally {
-      process.stderr.write = write;
     }
+    server = await createServer(() => new Failing(), '127.0.0.1', 0);
+    const socket = await client();
+    const reply = received(socket);
+    socket.write('x');
+    expect(await reply).toBe('');
+    expect(errors.join('')).toBe(
+      'Fatal error: protocol.data_received() call failed.\nRangeError: no\n',
+    );
   });
 });
 
@@ -638,33 +624,28 @@ describe('Transport and the protocol callbacks', () => {
   });
 
   it('names connection_made and eof_received when they throw', async () => {
-    const errors: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((text: string) => errors.push(text) > 0) as typeof write;
-    try {
-      let made = 0;
-      class Failing extends Protocol {
-        override connectionMade(): void {
-          made += 1;
-          if (made === 1) throw new RangeError('made');
-        }
-        override eofReceived(): boolean | undefined {
-          throw new RangeError('eof');
-        }
+    using stderr = captureStderr();
+    const errors = stderr.written;
+    let made = 0;
+    class Failing extends Protocol {
+      override connectionMade(): void {
+        made += 1;
+        if (made === 1) throw new RangeError('made');
       }
-      server = await createServer(() => new Failing(), '127.0.0.1', 0);
-      await received(await client());
-      const second = await client();
-      const reply = received(second);
-      second.end();
-      await reply;
-      expect(errors.join('')).toBe(
-        'Fatal error: protocol.connection_made() call failed.\nRangeError: made\n' +
-          'Fatal error: protocol.eof_received() call failed.\nRangeError: eof\n',
-      );
-    } finally {
-      process.stderr.write = write;
+      override eofReceived(): boolean | undefined {
+        throw new RangeError('eof');
+      }
     }
+    server = await createServer(() => new Failing(), '127.0.0.1', 0);
+    await received(await client());
+    const second = await client();
+    const reply = received(second);
+    second.end();
+    await reply;
+    expect(errors.join('')).toBe(
+      'Fatal error: protocol.connection_made() call failed.\nRangeError: made\n' +
+        'Fatal error: protocol.eof_received() call failed.\nRangeError: eof\n',
+    );
   });
 
   it('eofReceived() returning true keeps the connection open to write the answer', async () => {

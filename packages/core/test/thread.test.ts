@@ -7,6 +7,7 @@ import { observeThreads, RuntimeError, type ThreadEvent } from '../src/index.js'
 import { DEADLOCK_CHECK_MILLISECONDS } from '../src/threading/deadlock-watch.js';
 import { currentThread, enumerateThreads, Lock, Thread } from '../src/threading/index.js';
 import { sleep } from '../src/time/index.js';
+import { captureStderr } from './stderr.js';
 
 beforeAll(() => {
   vi.stubEnv('BOOK_TIME_SCALE', '0.01');
@@ -181,20 +182,13 @@ describe('Thread', () => {
         throw new Error('boom');
       },
     });
-    const written: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((chunk: string) => {
-      written.push(chunk);
-      return true;
-    }) as typeof write;
-    try {
+    {
+      using stderr = captureStderr();
       thread.start();
       await thread.join();
-    } finally {
-      process.stderr.write = write;
+      expect(stderr.written.join('')).toContain('Exception in thread Faulty:');
     }
     expect((thread.exception as Error).message).toBe('boom');
-    expect(written.join('')).toContain('Exception in thread Faulty:');
   });
 
   it('refuses to start twice or to join before start', async () => {
